@@ -1,0 +1,4 @@
+export { loadConfig } from './load-config';
+export type { LoadConfigOptions } from './load-config';
+export { configSchema } from './schema';
+export type { Config } from './schema';

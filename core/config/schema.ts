@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
+
+/**
+ * Every environment key storedesk reads. `.env.example` documents the same keys.
+ * Bot Framework keys keep Bot Framework's own names so an Azure Bot registration can be pasted in as-is.
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RUN_JOBS: booleanFlag.default(true),
+
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+
+    SHOPIFY_API_KEY: optionalString,
+    SHOPIFY_API_SECRET: optionalString,
+    SHOPIFY_APP_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+    SCOPES: z.string().default('read_orders,write_orders,read_customers,write_customers,read_products'),
+
+    ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+        .optional(),
+    ),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    const shopifyKeys = [env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET, env.SHOPIFY_APP_URL];
+    if (shopifyKeys.some(Boolean) && !shopifyKeys.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHOPIFY_API_KEY'],
+        message: 'SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL go together: set all three or none',
+      });
+    }
+    if (env.DATABASE_URL && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: 'is required with DATABASE_URL (the embedded default keeps a generated key in DATA_DIR)',
+      });
+    }
+  });
+
+/** The parsed, typed configuration. */
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,2 @@
+export { createLogger, redactedLogPaths } from './create-logger';
+export type { CreateLoggerOptions, Logger } from './create-logger';

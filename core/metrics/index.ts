@@ -1,0 +1,2 @@
+export { createMetrics } from './create-metrics';
+export type { Metrics } from './create-metrics';

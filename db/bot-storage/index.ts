@@ -1,0 +1,1 @@
+export { PostgresBotStorage, ETagConflictError } from './postgres-bot-storage';

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrationsApplied } from './migrate';
+import { openDatabase } from './open-database';
+import { findShopByDomain, upsertShop } from './shops';
+import { createTestDatabase, testEngine } from './testing';
+
+describe(`openDatabase on ${testEngine}`, () => {
+  it('migrates a fresh database and can migrate it again without harm', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(await migrationsApplied(database.pool)).toBe(true);
+      const { applyMigrations } = await import('./migrate');
+      await applyMigrations(database.pool);
+      const shop = await upsertShop(database.db, { domain: 'Demo.myshopify.com', name: 'Demo' });
+      expect((await findShopByDomain(database.db, 'demo.myshopify.com'))?.id).toBe(shop.id);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('runs transactions on pooled connections without mixing them', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.pool.query('CREATE TABLE t (n int)');
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          database.db.transaction(async (tx) => {
+            await tx.execute(`INSERT INTO t VALUES (${i})`);
+            if (i % 2 === 0) tx.rollback();
+          }).catch(() => undefined),
+        ),
+      );
+      const { rows } = await database.pool.query<{ n: number }>('SELECT n FROM t ORDER BY n');
+      expect(rows.map((r) => r.n)).toEqual([1, 3, 5, 7]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('embedded database directory', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storedesk-db-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('persists data across restarts', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    await upsertShop(first.db, { domain: 'persist.myshopify.com' });
+    await first.close();
+    const second = await openDatabase({ dataDir: dir });
+    try {
+      expect(await findShopByDomain(second.db, 'persist.myshopify.com')).toBeDefined();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('when another live process holds the directory, it refuses with a clear message and keeps the data', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    try {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(dir, 'storedesk.pid'), String(holder.pid));
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another storedesk process/);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'storedesk.pid'), '999999');
+    const database = await openDatabase({ dataDir: dir });
+    await database.close();
+  });
+});

@@ -1,0 +1,2 @@
+export { shops } from './shops';
+export { botState } from './bot-state';

@@ -1,0 +1,1 @@
+export { createTestDatabase, testEngine } from './test-database';
