@@ -1,0 +1,3 @@
+export { startJobRunner, defineJob } from './runner';
+export type { JobRunner, JobRunnerOptions, JobContext, JobDefinition } from './runner';
+export { allJobDefinitions } from './all-job-definitions';
