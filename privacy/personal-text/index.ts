@@ -1,0 +1,2 @@
+export { asRawText } from './personal-text';
+export type { RawText, RedactedText } from './personal-text';

@@ -1,0 +1,31 @@
+/** Street-type words (any case) of Singapore and the countries most seen in shop chat. */
+export const STREET_WORDS = new Set(
+  (
+    'street st st. road rd rd. avenue ave ave. av av. drive dr. lane ln way boulevard blvd court ct place pl square sq terrace tce ' +
+    'crescent cres close cl walk link ring central circle cir highway hwy parkway pkwy alley row hill heights rise grove vale view ' +
+    'jalan jln lorong lor bukit kampong kg taman persiaran lebuh blk block blok apt apt. apartment suite ste unit flat room rm ' +
+    'floor fl level lvl tower building bldg estate industrial condo residences ' +
+    'rue allée allee chemin place impasse quai cours via viale piazza corso vicolo largo calle avenida av. paseo plaza camino ' +
+    'camiño carrera rua travessa praça praca estrada rodovia ul ul. ulica aleja al. os. osiedle út utca u. tér köz tie katu ' +
+    'tee trg ulitsa prospekt straße strasse str str. gasse weg platz allee ring laan straat plein gracht steenweg dreef kade ' +
+    'vej gade vägen vagen gatan gata gate veien vegen vei stræde torv gränd backe stig p.o. box po postbus postfach'
+  ).split(' '),
+);
+
+/** Endings that mark a street name written as one word (Vibyvej, Västerviksgatan, Machelsesteenweg). */
+export const STREET_SUFFIX =
+  /(?:straße|strasse|str\.|gasse|weg|platz|laan|straat|plein|gracht|steenweg|dreef|kade|vej|gade|vägen|vagen|gatan|gata|gate|veien|vegen|vei|katu|tie|utca|út|ulica|stræde|torv|gränd|allee|ring|dijk|singel|markt|hof|berg|bakken|brekka|stígur|braut)$/i;
+
+/** Unit, box and block anchors that open an address. */
+export const UNIT_ANCHOR =
+  /(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|room|rm|fl|floor|level|lvl)\.?\s*#?\d{1,5}[A-Za-z]?\b|#\d{1,3}-\d{1,5}[A-Za-z]?\b|p\.?\s?o\.?\s*box\s*\d{1,6}\b|(?:blk|block|blok)\.?\s*\d{1,4}[A-Za-z]?\b)/giu;
+
+/** Singapore postal codes ("Singapore 560123", "S(560123)", "S560123"). */
+export const SG_POSTAL = /\b(?:singapore|spore|sg|s)\s*\(?\d{6}\)?(?!\d)/gi;
+
+/** A postal or zip code announced by a cue ("zip code is 35649", "postal code: 560123"). */
+export const POSTAL_CUE = /\b(?:zip|zipcode|postal|postcode|post code|pin code)(?:\s+code)?\s*(?:is|:|=)?\s*(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b/gi;
+
+/** Phrases after which the next number-led stretch is an address. */
+export const ADDRESS_CUE =
+  /\b(?:address(?:\s+(?:is|to|at|as))?|addr|lives? at|living at|located at|staying at|stay at|deliver(?:ed)? to|ship(?:ped)? to|send (?:it )?to|moved to|move to|residing at|reside at|meet .{0,40}? at|at)\s*:?\s*(?=\d)/gi;

@@ -1,0 +1,90 @@
+import { ADDRESS_CUE, POSTAL_CUE, SG_POSTAL, STREET_SUFFIX, STREET_WORDS, UNIT_ANCHOR } from './address-words';
+import type { PiiSpan } from './labels';
+import { isAddressToken } from './is-address-token';
+import { extendAddressBlock } from './extend-address-block';
+
+const TOKEN = /#\d{1,3}-\d{1,5}[A-Za-z]?|\d{1,6}[A-Za-z]?\b\.?|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function tokensOf(line: string, offset: number): Token[] {
+  const out: Token[] = [];
+  for (const m of line.matchAll(TOKEN)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+function gapAllows(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return /^[ \t,]*$/.test(gap) && gap.length <= 3;
+}
+
+/** Grows [start, end) over neighbouring address tokens on the same line. */
+function growOnLine(text: string, start: number, end: number, lowerCaseText: boolean): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl === -1 ? text.length : nl;
+  const tokens = tokensOf(text.slice(lineStart, lineEnd), lineStart);
+  let i = tokens.findIndex((t) => t.end > start);
+  let j = tokens.findIndex((t) => t.end >= end);
+  if (i < 0 || j < 0) return [start, end];
+  while (i > 0) {
+    const prev = tokens[i - 1]!;
+    if (!gapAllows(text, prev.end, tokens[i]!.start) || !isAddressToken(prev.text, lowerCaseText)) break;
+    if (prev.text.endsWith('.') && !/^\d/.test(prev.text) && !STREET_WORDS.has(prev.text.toLowerCase())) break;
+    i--;
+  }
+  while (j < tokens.length - 1) {
+    const cur = tokens[j]!;
+    const next = tokens[j + 1]!;
+    if (cur.text.endsWith('.') && !STREET_WORDS.has(cur.text.toLowerCase()) && !/^\d{1,4}\.$/.test(cur.text)) break;
+    if (!gapAllows(text, cur.end, next.start) || !isAddressToken(next.text, lowerCaseText)) break;
+    j++;
+  }
+  let finalEnd = tokens[j]!.end;
+  if (text[finalEnd - 1] === '.' && !STREET_WORDS.has(tokens[j]!.text.toLowerCase())) finalEnd--;
+  return [Math.min(tokens[i]!.start, start), Math.max(finalEnd, end)];
+}
+
+function hasStreetSignal(segment: string): boolean {
+  return segment.split(/[\s,]+/).some((w) => STREET_WORDS.has(w.toLowerCase()) || STREET_SUFFIX.test(w.replace(/\.$/, '')));
+}
+
+/** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
+export function findAddresses(text: string): PiiSpan[] {
+  const lowerCaseText = text === text.toLowerCase();
+  const seeds: Array<[number, number]> = [];
+  for (const pattern of [UNIT_ANCHOR, SG_POSTAL]) {
+    for (const m of text.matchAll(pattern)) seeds.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(POSTAL_CUE)) {
+    const code = m[1] ?? '';
+    seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
+  }
+  // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
+  for (const m of text.matchAll(/\b\d{1,5}[A-Za-z]?\b/g)) {
+    const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText);
+    const segment = text.slice(s, e);
+    if (e - s > m[0].length && hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
+  }
+  for (const m of text.matchAll(ADDRESS_CUE)) {
+    const at = m.index + m[0].length;
+    const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText);
+    const segment = text.slice(at, e);
+    const bareAt = /^at\s*$/i.test(m[0].trim());
+    const words = segment.split(/[\s,]+/).filter((w) => /\p{L}{2}/u.test(w));
+    if (words.length === 0 || /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)) continue;
+    if (bareAt && !hasStreetSignal(segment) && (segment.match(/\d+/g)?.length ?? 0) < 2) continue;
+    seeds.push([Math.max(s, at), e]);
+  }
+  const spans: PiiSpan[] = [];
+  for (const [s, e] of seeds) {
+    const [gs, ge] = growOnLine(text, s, e, lowerCaseText);
+    const [bs, be] = extendAddressBlock(text, gs, ge, lowerCaseText);
+    spans.push({ start: bs, end: be, label: 'ADDRESS' });
+  }
+  return spans;
+}

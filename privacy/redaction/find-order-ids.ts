@@ -1,0 +1,19 @@
+import type { PiiSpan } from './labels';
+
+// "#1042" (not a "#05-67" unit number) and "order 1234" / "order no. 1234" / "order id: SG-1234".
+const HASH_NUMBER = /(?<![\w&])#\s?\d{3,10}(?![\w-]|\.\d)/g;
+const ORDER_WORD = /\border(?:\s+(?:no\.?|number|num|id|ref))?\s*[:#]?\s*(#?[A-Z]{0,4}-?\d{3,12})\b/gi;
+
+/** Shopify order numbers. */
+export function findOrderIds(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  if (text.includes('#')) {
+    for (const m of text.matchAll(HASH_NUMBER)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
+  }
+  for (const m of text.matchAll(ORDER_WORD)) {
+    const id = m[1] ?? '';
+    const start = m.index + m[0].length - id.length;
+    spans.push({ start, end: start + id.length, label: 'ORDER_ID' });
+  }
+  return spans;
+}

@@ -1,0 +1,23 @@
+import { STREET_SUFFIX, STREET_WORDS } from './address-words';
+import { loadNameGazetteer } from './name-gazetteer';
+
+const PARTICLES = new Set('de la del der den van von di da du des le los las dos do el al y e og i och und'.split(' '));
+const STOP_WORDS = new Set(
+  'i please pls and or for but the to from with on in is was will can my our your his her their this that if when then'.split(' '),
+);
+
+/** True when a token can sit inside an address (numbers, street words, names of streets and places). */
+export function isAddressToken(text: string, lowerCaseText: boolean): boolean {
+  if (/^#?\d/.test(text)) return true;
+  const bare = text.replace(/\.$/, '');
+  const lower = bare.toLowerCase();
+  if (STREET_WORDS.has(lower) || STREET_WORDS.has(text.toLowerCase()) || STREET_SUFFIX.test(bare)) return true;
+  if (PARTICLES.has(lower)) return true;
+  if (STOP_WORDS.has(lower)) return false;
+  const gazetteer = loadNameGazetteer();
+  if (gazetteer.places.has(lower)) return true;
+  const first = bare.charAt(0);
+  if (first !== first.toLowerCase()) return true;
+  return lowerCaseText && !gazetteer.commonWords.has(lower);
+}
+

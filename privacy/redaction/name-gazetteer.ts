@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Word lists used by the person detector, loaded once from the files in `gazetteer/`. */
+export interface NameGazetteer {
+  firstNames: ReadonlySet<string>;
+  surnames: ReadonlySet<string>;
+  commonWords: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+}
+
+// Words that look capitalised in chat but never name a person here.
+const NEVER_NAMES = [
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  'singapore malaysia indonesia china india japan korea thailand vietnam philippines australia america england britain europe asia africa',
+  'hi hello hey dear thanks thank regards cheers ok okay pls please yes no yeah nope sorry bye good morning evening afternoon night',
+  'street road avenue ave blk block drive lane jalan lorong apt suite unit floor level tower building centre center mall plaza',
+  'shopify paypal visa mastercard amex grabpay paynow whatsapp telegram facebook instagram google apple samsung iphone android',
+  'order orders refund delivery shipping parcel courier invoice receipt voucher discount promo sale size colour color',
+  'i im i\'m i\'d i\'ll mr mrs ms miss mdm dr prof sir madam phd md jr sr ltd llc inc corp co plc gmbh',
+].join(' ');
+
+function readList(name: string): Set<string> {
+  const text = readFileSync(join(__dirname, 'gazetteer', name), 'utf8');
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const word = line.trim();
+    if (word && !word.startsWith('#')) out.add(word);
+  }
+  return out;
+}
+
+let cached: NameGazetteer | undefined;
+
+/** The shared gazetteer (read from disk on first use). */
+export function loadNameGazetteer(): NameGazetteer {
+  if (cached) return cached;
+  const firstNames = readList('first-names.txt');
+  const surnames = readList('surnames.txt');
+  for (const name of readList('singapore-names.txt')) {
+    firstNames.add(name);
+    surnames.add(name);
+  }
+  const commonWords = readList('common-words.txt');
+  const places = readList('places.txt');
+  for (const word of NEVER_NAMES.split(' ')) commonWords.add(word);
+  cached = { firstNames, surnames, commonWords, places };
+  return cached;
+}
