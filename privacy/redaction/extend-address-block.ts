@@ -1,7 +1,9 @@
 import { isAddressToken } from './is-address-token';
 
 const LINE_LEAD = /^[\s>?*•·-]*/;
-const MAX_LINES = 4;
+const MAX_LINES = 5;
+// A last line that ends in a postal code ("Haldenstein nan 76216", "Housse WLG 95697").
+const POSTAL_LINE = /^[\s>?*-]*(?:[\p{L}\p{M}'’.-]+[ ,]+){0,4}\d{4,6}$/u;
 
 function lineBounds(text: string, at: number): [number, number] {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -23,8 +25,7 @@ function addressLine(line: string, lowerCaseText: boolean): boolean {
 export function extendAddressBlock(text: string, start: number, end: number, lowerCaseText: boolean): [number, number] {
   if (!text.includes('\n')) return [start, end];
   const [ls, le] = lineBounds(text, start);
-  const lead = LINE_LEAD.exec(text.slice(ls, le))?.[0].length ?? 0;
-  const fillsLine = start <= ls + lead + 1 && end >= le - 2 && (text.indexOf('\n', start) === -1 || text.indexOf('\n', start) >= end);
+  const fillsLine = end >= le - 2 || text.slice(end, le).trim() === '';
   if (!fillsLine) return [start, end];
   let blockStart = start;
   let blockEnd = end;
@@ -32,11 +33,11 @@ export function extendAddressBlock(text: string, start: number, end: number, low
   for (let n = 0; n < MAX_LINES && cursor < text.length; n++) {
     const [ns, ne] = lineBounds(text, cursor + 1);
     const line = text.slice(ns, ne);
-    if (line.trim() === '' && n === 0) {
+    if (line.trim() === '' && text[ne] === '\n' && text[ne + 1] !== '\n') {
       cursor = ne;
       continue;
     }
-    if (!addressLine(line, lowerCaseText)) break;
+    if (!addressLine(line, lowerCaseText) && !POSTAL_LINE.test(line)) break;
     blockEnd = ne;
     cursor = ne;
   }

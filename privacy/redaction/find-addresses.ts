@@ -1,6 +1,21 @@
-import { ADDRESS_CUE, POSTAL_CUE, SG_POSTAL, STREET_SUFFIX, STREET_WORDS, UNIT_ANCHOR } from './address-words';
+import {
+  ADDRESS_CUE,
+  ADDRESS_TOPIC,
+  CORNER_OF,
+  MILITARY,
+  NAMED_STREET,
+  NUMBER_WORDS_NUMBER,
+  POSTAL_CUE,
+  SG_POSTAL,
+  STREET_SUFFIX,
+  STREET_WORDS,
+  TWO_NUMBERS_WORD,
+  UNIT_ANCHOR,
+  WORDS_NUMBER,
+} from './address-words';
 import type { PiiSpan } from './labels';
 import { isAddressToken } from './is-address-token';
+import { loadNameGazetteer } from './name-gazetteer';
 import { extendAddressBlock } from './extend-address-block';
 
 const TOKEN = /#\d{1,3}-\d{1,5}[A-Za-z]?|\d{1,6}[A-Za-z]?\b\.?|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
@@ -22,12 +37,18 @@ function gapAllows(text: string, from: number, to: number): boolean {
   return /^[ \t,]*$/.test(gap) && gap.length <= 3;
 }
 
+type LineCache = Map<number, Token[]>;
+
 /** Grows [start, end) over neighbouring address tokens on the same line. */
-function growOnLine(text: string, start: number, end: number, lowerCaseText: boolean): [number, number] {
+function growOnLine(text: string, start: number, end: number, lowerCaseText: boolean, lines: LineCache): [number, number] {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  const lineEnd = nl === -1 ? text.length : nl;
-  const tokens = tokensOf(text.slice(lineStart, lineEnd), lineStart);
+  let tokens = lines.get(lineStart);
+  if (!tokens) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    tokens = tokensOf(text.slice(lineStart, lineEnd), lineStart);
+    lines.set(lineStart, tokens);
+  }
   let i = tokens.findIndex((t) => t.end > start);
   let j = tokens.findIndex((t) => t.end >= end);
   if (i < 0 || j < 0) return [start, end];
@@ -49,6 +70,12 @@ function growOnLine(text: string, start: number, end: number, lowerCaseText: boo
   return [Math.min(tokens[i]!.start, start), Math.max(finalEnd, end)];
 }
 
+// A run of capitalised words that are all ordinary English ("Air Max 90") is more likely a product.
+function hasRareWord(segment: string): boolean {
+  const common = loadNameGazetteer().commonWords;
+  return segment.split(/[\s,.]+/).some((w) => /^\p{L}/u.test(w) && !common.has(w.toLowerCase()));
+}
+
 function hasStreetSignal(segment: string): boolean {
   return segment.split(/[\s,]+/).some((w) => STREET_WORDS.has(w.toLowerCase()) || STREET_SUFFIX.test(w.replace(/\.$/, '')));
 }
@@ -56,9 +83,15 @@ function hasStreetSignal(segment: string): boolean {
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
 export function findAddresses(text: string): PiiSpan[] {
   const lowerCaseText = text === text.toLowerCase();
+  const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  for (const pattern of [UNIT_ANCHOR, SG_POSTAL]) {
-    for (const m of text.matchAll(pattern)) seeds.push([m.index, m.index + m[0].length]);
+  const patterns = [UNIT_ANCHOR, SG_POSTAL, MILITARY, CORNER_OF, NAMED_STREET, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  if (ADDRESS_TOPIC.test(text)) patterns.push(WORDS_NUMBER);
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      if (pattern !== UNIT_ANCHOR && pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0])) continue;
+      seeds.push([m.index, m.index + m[0].length]);
+    }
   }
   for (const m of text.matchAll(POSTAL_CUE)) {
     const code = m[1] ?? '';
@@ -66,13 +99,13 @@ export function findAddresses(text: string): PiiSpan[] {
   }
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
   for (const m of text.matchAll(/\b\d{1,5}[A-Za-z]?\b/g)) {
-    const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText);
+    const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
     const segment = text.slice(s, e);
     if (e - s > m[0].length && hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
   }
   for (const m of text.matchAll(ADDRESS_CUE)) {
     const at = m.index + m[0].length;
-    const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText);
+    const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText, lines);
     const segment = text.slice(at, e);
     const bareAt = /^at\s*$/i.test(m[0].trim());
     const words = segment.split(/[\s,]+/).filter((w) => /\p{L}{2}/u.test(w));
@@ -82,7 +115,7 @@ export function findAddresses(text: string): PiiSpan[] {
   }
   const spans: PiiSpan[] = [];
   for (const [s, e] of seeds) {
-    const [gs, ge] = growOnLine(text, s, e, lowerCaseText);
+    const [gs, ge] = growOnLine(text, s, e, lowerCaseText, lines);
     const [bs, be] = extendAddressBlock(text, gs, ge, lowerCaseText);
     spans.push({ start: bs, end: be, label: 'ADDRESS' });
   }

@@ -5,8 +5,9 @@ import type { NameGazetteer } from './name-gazetteer';
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
 const LINKS = new Set('van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '));
-const CUE_BEFORE =
-  /(?:\bmy name is|\bmy name'?s|\bname\s*:|\bname is|\bthis is|\bi am|\bi'?m|\bcall me|\bit'?s|\bregards,?|\bthanks,?|\bcheers,?|\bsincerely,?|\bdear|\bhi|\bhello|\bhey|\bspeak to|\bask for|\bcontact|\bsigned|\bfrom)\s+$/i;
+// Words after which the next word is taken for a name: "my name is", "this is", "I'm", "regards,".
+const CUE_AFTER_ONE = new Set(["i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'from', 'name']);
+const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to', 'for mr', 'with mr']);
 const ORG_AFTER = /^,?\s+(?:ltd|llc|inc|corp|corporation|group|plc|gmbh|co\b|company|& sons|and sons|pte)/i;
 // Surname endings common across Europe, Russia, the Caucasus, the Nordics and Japan.
 const SURNAME_SHAPE =
@@ -22,17 +23,39 @@ interface Word {
   cue: boolean;
 }
 
-function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseText: boolean): Word {
-  const raw = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+interface Lexical {
+  gaz: boolean;
+  common: boolean;
+  place: boolean;
+}
+
+const lexicalCache = new Map<string, Lexical>();
+
+function lexical(lower: string, g: NameGazetteer): Lexical {
+  let entry = lexicalCache.get(lower);
+  if (!entry) {
+    entry = { gaz: g.firstNames.has(lower) || g.surnames.has(lower), common: g.commonWords.has(lower), place: g.places.has(lower) };
+    if (lexicalCache.size > 100_000) lexicalCache.clear();
+    lexicalCache.set(lower, entry);
+  }
+  return entry;
+}
+
+function sentenceStartAt(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || '.!?\n:"“>*'.includes(text[i]!);
+}
+
+function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseText: boolean, cue: boolean): Word {
+  const whole = m[0];
+  const raw = whole.endsWith("'s") || whole.endsWith('’s') ? whole.slice(0, -2) : whole.replace(/['’-]+$/, '');
   const start = m.index;
   const lower = raw.toLowerCase();
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
-  const before = text.slice(Math.max(0, start - 3), start).trimEnd();
-  const sentenceStart = before === '' || /[.!?\n:"“>*]$/.test(before) || start === 0;
-  const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
-  const common = g.commonWords.has(lower);
-  const place = g.places.has(lower);
+  const sentenceStart = sentenceStartAt(text, start);
+  const { gaz, common, place } = lexical(lower, g);
   let kind: Word['kind'] = 'other';
   if (TITLES.has(lower)) kind = 'title';
   else if (LINKS.has(lower) && !cap) kind = 'link';
@@ -40,7 +63,6 @@ function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseT
   else if (gaz && !common) kind = cap || lowerCaseText || raw.length > 3 ? 'strong' : 'weak';
   else if (cap && raw !== raw.toUpperCase() && (gaz || !common)) kind = 'weak';
   else if (cap && raw.length > 2 && raw === raw.toUpperCase() && gaz && !common) kind = 'weak';
-  const cue = CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
   if (kind === 'other' && cue && !common && !place && raw.length > 1) kind = 'strong';
   return { start, end: start + raw.length, lower, cap, sentenceStart, kind, cue };
 }
@@ -61,7 +83,15 @@ export function findPersons(text: string): PiiSpan[] {
   const g = loadNameGazetteer();
   const lowerCaseText = text === text.toLowerCase();
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push(classify(text, m, g, lowerCaseText));
+  let prev1 = '';
+  let prev2 = '';
+  for (const m of text.matchAll(WORD)) {
+    const lower = m[0].toLowerCase();
+    const cue = CUE_AFTER_ONE.has(prev1) || CUE_AFTER_TWO.has(`${prev2} ${prev1}`);
+    words.push(classify(text, m, g, lowerCaseText, cue));
+    prev2 = prev1;
+    prev1 = lower;
+  }
   const spans: PiiSpan[] = [];
   let i = 0;
   while (i < words.length) {

@@ -3,9 +3,12 @@ import type { PiiSpan } from './labels';
 
 // Digit groups joined by one separator, optional +country / (area) prefix and extension.
 const PHONE =
-  /(?<![\w+#$€£¥.,/-])(?:\+|00)?(?:\d{1,4}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{1,6}){0,5}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w]|[.,/-]\d|[ ]?(?:%|am\b|pm\b))/g;
+  /(?<![\w+#$€£¥./-])(?:\+|00)?(?:\d{1,4}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,10}(?:[ .-]\d{1,10}){0,5}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w]|[.,/-]\d|[ ]?(?:%|am\b|pm\b))/g;
 const PHONE_CUE = /\b(?:call|phone|tel|telephone|mobile|mob|hp|cell|whatsapp|wa|contact|reach|fax|text|sms|number|no\.?)\b[^\n.!?]{0,25}$/i;
-const ORDER_CUE = /\b(?:order|invoice|tracking|ref|reference|receipt|account|acct|item|sku|po)\b[^\n]{0,20}$/i;
+const ORDER_CUE =
+  /\b(?:order|invoice|tracking|ref|reference|receipt|account|acct|item|sku|po|licen[cs]e|passport|id|ssn|policy|member|membership)\b[^\n]{0,20}$/i;
+const UNIT_BEFORE = /(?:apt|apartment|suite|ste|unit|box|blk|block|#)\.?\s*$/i;
+const CUE_AFTER = /^\s*[-(]?\s*(?:office|fax|mobile|mob|cell|home|work|tel|phone|hp|whatsapp)\b/i;
 const MONEY_BEFORE = /(?:[$€£¥]|\b(?:sgd|usd|eur|rm|s\$|us\$|rs)\s?)$/i;
 const DATE_SHAPE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4})(?:\s|$)/;
 
@@ -36,13 +39,14 @@ export function findPhones(text: string): PiiSpan[] {
     const raw = m[0].replace(/[ .-]+$/, '');
     const main = raw.replace(/\s?(?:x|ext\.?|#)\s?\d{1,6}$/, '');
     const digits = digitCount(main);
-    if (digits < 7 || digits > 15) continue;
+    if (digits < 6 || digits > 15) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (MONEY_BEFORE.test(before) || ORDER_CUE.test(before)) continue;
+    if (MONEY_BEFORE.test(before) || ORDER_CUE.test(before) || UNIT_BEFORE.test(before)) continue;
     const dateHead = DATE_SHAPE.exec(main);
     if (dateHead && isValidDate(dateHead[0].trim())) continue;
     const hasSeparator = /[ .()-]/.test(main) || main.startsWith('+');
-    const cue = PHONE_CUE.test(before);
+    const cue = PHONE_CUE.test(before) || CUE_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 12));
+    if (digits === 6 && !cue) continue;
     if (!hasSeparator) {
       const sg = digits === 8 && /^[3689]/.test(main) && parsePhoneNumberFromString(main, 'SG')?.isValid();
       if (!sg && !cue && !(digits >= 11 && (main.startsWith('00') || main.startsWith('65')))) continue;

@@ -6,9 +6,23 @@ const STOP_WORDS = new Set(
   'i please pls and or for but the to from with on in is was will can my our your his her their this that if when then'.split(' '),
 );
 
+const cache = new Map<string, boolean>();
+
 /** True when a token can sit inside an address (numbers, street words, names of streets and places). */
 export function isAddressToken(text: string, lowerCaseText: boolean): boolean {
-  if (/^#?\d/.test(text)) return true;
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 35) return true;
+  const key = lowerCaseText ? `l${text}` : `m${text}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = classifyToken(text, lowerCaseText);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+function classifyToken(text: string, lowerCaseText: boolean): boolean {
   const bare = text.replace(/\.$/, '');
   const lower = bare.toLowerCase();
   if (STREET_WORDS.has(lower) || STREET_WORDS.has(text.toLowerCase()) || STREET_SUFFIX.test(bare)) return true;
