@@ -35,17 +35,17 @@ export const MILITARY = /\b(?:(?:USNS|USNV|USS|USCGC)\s+[\p{L}\p{M}'’-]+|(?:PS
 
 /** Named streets without a house number ("Hansen Street", "Orchard Road"). */
 export const NAMED_STREET =
-  /(?<![\p{L}\p{M}])(?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square)\b/gu;
+  /(?<![\p{L}\p{M}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square)\b/gu;
 
 /** "the corner of Koepoortwal 115 and Hansen Street". */
 export const CORNER_OF = /\bcorner of\s+[^\n,;!?]{2,60}?\s(?:and|&)\s[^\n,;!?]{2,60}?\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive)\b/gi;
 
 /** House number, street words, number ("56 Canelones 2266", "65 Alt Reinickendorf 86"). */
-export const NUMBER_WORDS_NUMBER = /\b\d{1,5}\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+|[\p{Ll}\p{M}]{1,4}\.?\s+){1,4}\d{1,5}(?![\d\p{L}])/gu;
+export const NUMBER_WORDS_NUMBER = /\b\d{1,5}[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+|[\p{Ll}\p{M}]{1,4}\.?[ \t]+){1,4}\d{1,5}(?![\d\p{L}])/gu;
 
 /** Two numbers before a capitalised word ("52 58 Machiton Scholis", "95 199 Beach Road"). */
-export const TWO_NUMBERS_WORD = /(?<![\d.,:/-])\d{1,4}\s\d{1,5}\s+\p{Lu}\p{Ll}/gu;
+export const TWO_NUMBERS_WORD = /(?<![\d.,:/-])\d{1,4} \d{1,5}[ \t]+\p{Lu}\p{Ll}/gu;
 
 /** Street words then a number ("Sorlaskeid 32"), used only when the text speaks of an address. */
-export const WORDS_NUMBER = /(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){1,3}\d{1,5}(?=$|[\s,;!?)]|\.(?:\s|$))/gu;
+export const WORDS_NUMBER = /(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}'’.-]+[ \t]+){1,3}\d{1,5}(?=$|[\s,;!?)]|\.(?:\s|$))/gu;
 export const ADDRESS_TOPIC = /address|return to|lives? at|located|ship|deliver|send|meet|moved|stay|corner|post|mail|office is|here they are/i;

@@ -6,20 +6,22 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
 const LINKS = new Set('van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '));
 // Words after which the next word is taken for a name: "my name is", "this is", "I'm", "regards,".
-const CUE_AFTER_ONE = new Set(["i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'from', 'name']);
+const CUE_AFTER_ONE = new Set(["user", "i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'from', 'name']);
 const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to', 'for mr', 'with mr']);
-const ORG_AFTER = /^,?\s+(?:ltd|llc|inc|corp|corporation|group|plc|gmbh|co\b|company|& sons|and sons|pte)/i;
+const ORG_AFTER =
+  /^,?\s+(?:ltd|llc|inc|corp|corporation|group|plc|gmbh|co\b|company|& sons|and sons|pte|office|systems|technologies|report|services|solutions|labs|bank)\b/i;
 // Surname endings common across Europe, Russia, the Caucasus, the Nordics and Japan.
 const SURNAME_SHAPE =
   /(?:ov|ova|ev|eva|in|ina|ić|ic|vić|ski|ska|sky|skiy|enko|yan|dze|shvili|dóttir|dottir|sson|sen|poulos|escu|idis|akis|oglu|ová|ný|elli|etti|ini|wicz|icz|czyk|chuk|berg|stein|mann|ström|qvist|moto|mura|yama|kawa|shita|hara|saki|zaki|naga|oka|uchi|gawa|ko|ek|ák|ás|os|us|sz|ai|ay|ei)$/;
 
+type Kind = 'strong' | 'weakGaz' | 'weakUnknown' | 'weakCommon' | 'other' | 'title' | 'link';
+
 interface Word {
   start: number;
   end: number;
-  lower: string;
   cap: boolean;
   sentenceStart: boolean;
-  kind: 'strong' | 'weak' | 'other' | 'title' | 'link';
+  kind: Kind;
   cue: boolean;
 }
 
@@ -34,7 +36,9 @@ const lexicalCache = new Map<string, Lexical>();
 function lexical(lower: string, g: NameGazetteer): Lexical {
   let entry = lexicalCache.get(lower);
   if (!entry) {
-    entry = { gaz: g.firstNames.has(lower) || g.surnames.has(lower), common: g.commonWords.has(lower), place: g.places.has(lower) };
+    const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
+    const plural = !gaz && lower.endsWith('s') && (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
+    entry = { gaz, common: g.commonWords.has(lower) || plural, place: g.places.has(lower) };
     if (lexicalCache.size > 100_000) lexicalCache.clear();
     lexicalCache.set(lower, entry);
   }
@@ -47,36 +51,62 @@ function sentenceStartAt(text: string, start: number): boolean {
   return i < 0 || '.!?\n:"“>*'.includes(text[i]!);
 }
 
-function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseText: boolean, cue: boolean): Word {
+function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseText: boolean, cue: 'none' | 'cue' | 'title'): Word {
   const whole = m[0];
   const raw = whole.endsWith("'s") || whole.endsWith('’s') ? whole.slice(0, -2) : whole.replace(/['’-]+$/, '');
   const start = m.index;
   const lower = raw.toLowerCase();
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
+  const allCaps = raw.length > 1 && raw === raw.toUpperCase();
   const sentenceStart = sentenceStartAt(text, start);
   const { gaz, common, place } = lexical(lower, g);
-  let kind: Word['kind'] = 'other';
+  let kind: Kind = 'other';
   if (TITLES.has(lower)) kind = 'title';
   else if (LINKS.has(lower) && !cap) kind = 'link';
-  else if (place || raw.length < 2) kind = 'other';
-  else if (gaz && !common) kind = cap || lowerCaseText || raw.length > 3 ? 'strong' : 'weak';
-  else if (cap && raw !== raw.toUpperCase() && (gaz || !common)) kind = 'weak';
-  else if (cap && raw.length > 2 && raw === raw.toUpperCase() && gaz && !common) kind = 'weak';
-  if (kind === 'other' && cue && !common && !place && raw.length > 1) kind = 'strong';
-  return { start, end: start + raw.length, lower, cap, sentenceStart, kind, cue };
+  else if (raw.length < 2 || (allCaps && cue !== 'title' && !lowerCaseText)) kind = 'other';
+  else if (cue === 'title' && !STOP.has(lower)) kind = 'strong';
+  else if (place) kind = 'other';
+  else if (gaz && !common) kind = cap || lowerCaseText || raw.length > 3 ? 'strong' : 'other';
+  else if (cue === 'cue' && !STOP.has(lower) && (!common || (gaz && (cap || lowerCaseText)))) kind = 'strong';
+  else if (/['’]\p{Ll}/u.test(raw) && !gaz) kind = 'other';
+  else if (cap && !STOP.has(lower)) kind = gaz ? 'weakGaz' : common ? 'weakCommon' : 'weakUnknown';
+  return { start, end: start + raw.length, cap, sentenceStart, kind, cue: cue !== 'none' };
 }
 
-function runQualifies(run: Word[], text: string): boolean {
-  const names = run.filter((w) => w.kind === 'strong' || w.kind === 'weak');
+const STOP = new Set(
+  ('a an the and or but is are was were be to of in on at for with from by not no yes so very here there this that these those ' +
+    'he she it we they you i me my your our their his her its can could would should will shall may might must do does did ' +
+    'name bot user agent customer fax office phone mobile email address hi hello hey dear thanks so just also really sorry ' +
+    'looking going trying ok okay fine good back glad happy sure not').split(' '),
+);
+const PLACE_BEFORE = /\b(?:in|from|at|to|near|into|via|visit|visiting|across|around|of)\s+$/i;
+const SUBJECT_AFTER = /^(?::|,|'s\b|\s+(?:has|had|said|says|shouted|spent|here)\b)/;
+const STREET_AFTER = /^\s+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
+const STREET_BEFORE = /(?:\d|\b(?:street|road|avenue|rue|via|calle|ul|jalan|jln|lorong|blk))\.?\s+$/i;
+
+function runQualifies(run: Word[], text: string, before: Word | undefined, after: Word | undefined): boolean {
+  const last = run[run.length - 1]!;
+  const head = run[0]!;
+  if (ORG_AFTER.test(text.slice(last.end, last.end + 14))) return false;
+  const titled = head.kind === 'title' || head.cue;
+  if (!titled && (STREET_AFTER.test(text.slice(last.end, last.end + 12)) || STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))) return false;
+  const names = run.filter((w) => w.kind !== 'title' && w.kind !== 'link' && w.kind !== 'other');
   if (names.length === 0) return false;
-  if (ORG_AFTER.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 14))) return false;
-  if (run[0]!.kind === 'title' || run[0]!.cue) return true;
-  if (names.some((w) => w.kind === 'strong')) return true;
+  if (titled || names.some((w) => w.kind === 'strong')) return true;
+  // Capitalised ordinary words around or inside the run make it a title or brand ("Tube Snake Boogie").
+  if (names.some((w) => w.kind === 'weakCommon')) return false;
+  if (before && before.cap && !before.sentenceStart && before.kind !== 'title' && text.slice(before.end, head.start) === ' ') return false;
+  if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
   if (names.length >= 2) return true;
   const only = names[0]!;
-  return !only.sentenceStart && only.cap && SURNAME_SHAPE.test(only.lower);
+  if (only.kind === 'weakCommon') return false;
+  if (only.sentenceStart) return SUBJECT_AFTER.test(text.slice(only.end, only.end + 9));
+  if (only.kind === 'weakGaz') return true;
+  return !PLACE_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
 }
+
+const COORDINATION = /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+&\s+)$/;
 
 /** Person names as people write them in chat, from a gazetteer plus capitalisation and cues. */
 export function findPersons(text: string): PiiSpan[] {
@@ -87,16 +117,17 @@ export function findPersons(text: string): PiiSpan[] {
   let prev2 = '';
   for (const m of text.matchAll(WORD)) {
     const lower = m[0].toLowerCase();
-    const cue = CUE_AFTER_ONE.has(prev1) || CUE_AFTER_TWO.has(`${prev2} ${prev1}`);
+    const cue = TITLES.has(prev1) ? 'title' : CUE_AFTER_ONE.has(prev1) || CUE_AFTER_TWO.has(`${prev2} ${prev1}`) ? 'cue' : 'none';
     words.push(classify(text, m, g, lowerCaseText, cue));
     prev2 = prev1;
     prev1 = lower;
   }
   const spans: PiiSpan[] = [];
+  const rejected: PiiSpan[] = [];
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
-    const opensRun = w.kind === 'strong' || w.kind === 'weak' || w.kind === 'title';
+    const opensRun = w.kind !== 'other' && w.kind !== 'link' && w.kind !== 'weakCommon';
     if (!opensRun) {
       i++;
       continue;
@@ -106,8 +137,10 @@ export function findPersons(text: string): PiiSpan[] {
     while (j < words.length && run.length < 5) {
       const next = words[j]!;
       const gap = text.slice(words[j - 1]!.end, next.start);
-      if (!/^\.?[ \t]$/.test(gap) && !(words[j - 1]!.kind === 'title' && /^\.?\s?$/.test(gap))) break;
-      const fits = next.kind === 'strong' || next.kind === 'weak' || (next.kind === 'link' && j + 1 < words.length);
+      const prev = words[j - 1]!;
+      const initial = prev.end - prev.start === 1 && prev.cap;
+      if (gap !== ' ' && !((prev.kind === 'title' || initial) && /^\.\s?$/.test(gap))) break;
+      const fits = next.kind === 'strong' || next.kind === 'weakGaz' || next.kind === 'weakUnknown' || (next.kind === 'link' && j + 1 < words.length);
       if (!fits) break;
       run.push(next);
       j++;
@@ -117,8 +150,29 @@ export function findPersons(text: string): PiiSpan[] {
       i = j;
       continue;
     }
-    if (runQualifies(run, text)) spans.push({ start: run[0]!.start, end: run[run.length - 1]!.end, label: 'PERSON' });
+    const span: PiiSpan = { start: run[0]!.start, end: run[run.length - 1]!.end, label: 'PERSON' };
+    if (runQualifies(run, text, words[i - 1], words[i + run.length])) spans.push(span);
+    else if (run.some((x) => x.kind === 'weakUnknown' || x.kind === 'weakGaz' || (lowerCaseText && x.kind === 'other'))) rejected.push(span);
     i = i + run.length;
   }
-  return spans;
+  return joinCoordinated(text, spans, rejected);
+}
+
+// "Kovalev, Lee and Phillips": a doubtful word joined by a comma or "and" to a found name is a name too.
+function joinCoordinated(text: string, spans: PiiSpan[], rejected: PiiSpan[]): PiiSpan[] {
+  if (spans.length === 0 || rejected.length === 0) return spans;
+  const all = [...spans];
+  let added = true;
+  while (added) {
+    added = false;
+    for (const r of rejected) {
+      if (all.includes(r)) continue;
+      const near = all.some((s) => (s.end <= r.start && COORDINATION.test(text.slice(s.end, r.start))) || (r.end <= s.start && COORDINATION.test(text.slice(r.end, s.start))));
+      if (near) {
+        all.push(r);
+        added = true;
+      }
+    }
+  }
+  return all.sort((a, b) => a.start - b.start);
 }

@@ -16,7 +16,8 @@ const PRIORITY: Record<PiiLabel, number> = {
 };
 
 /** Resolves overlaps (higher priority first, then longer) and returns spans sorted by start. */
-export function mergeSpans(candidates: PiiSpan[]): PiiSpan[] {
+export function mergeSpans(candidates: PiiSpan[], text: string): PiiSpan[] {
+  leadingNamesOutOfAddresses(candidates, text);
   const ordered = candidates
     .filter((s) => s.end > s.start)
     .sort((a, b) => PRIORITY[a.label] - PRIORITY[b.label] || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -45,4 +46,17 @@ export function mergeSpans(candidates: PiiSpan[]): PiiSpan[] {
     }
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+// "Mrs. Diana Weöres Apt. 434 ...": an address grown back over the name that opens it gives the name up.
+function leadingNamesOutOfAddresses(spans: PiiSpan[], text: string): void {
+  for (const person of spans) {
+    if (person.label !== 'PERSON') continue;
+    for (const address of spans) {
+      if (address.label !== 'ADDRESS' || address.start >= person.end || person.start > address.start) continue;
+      if (address.end <= person.end) continue;
+      address.start = person.end;
+      while (address.start < address.end && /[\s,]/.test(text[address.start] ?? '')) address.start++;
+    }
+  }
 }

@@ -31,7 +31,7 @@ export function findPii(text: RawText | string): PiiSpan[] {
     candidates.push(...findNumberIds(input), ...findPhones(input), ...findOrderIds(input));
     candidates.push(...findDatesOfBirth(input), ...findAddresses(input));
   }
-  return mergeSpans(candidates);
+  return mergeSpans(candidates, input);
 }
 
 /**

@@ -23,7 +23,8 @@ const SINGAPORE_PLACES =
   'ang mo kio bedok bishan bukit batok merah panjang timah clementi geylang hougang jurong kallang whampoa ' +
   'pasir ris punggol queenstown sembawang sengkang serangoon tampines toa payoh woodlands yishun tanglin novena orchard ' +
   'marina changi tuas pioneer paya lebar kembangan eunos siglap katong tiong bahru redhill outram dhoby ghaut bugis ' +
-  'lavender kovan potong simei upper thomson mandai seletar sentosa holland buona vista dover kent ridge';
+  'lavender kovan potong simei upper thomson mandai seletar sentosa holland buona vista dover kent ridge ' +
+  'laos vietnam russia syria iran usa uk uae korea taiwan bolivia venezuela tanzania moldova czechia czech macedonia burma myanmar brunei';
 
 async function main(): Promise<void> {
   const { allLocales } = await import('@faker-js/faker');
