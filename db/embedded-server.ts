@@ -1,3 +1,4 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -30,9 +31,13 @@ export async function startEmbeddedServer(options: {
     });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
+    const endpointPath = options.dataDir ? join(resolve(options.dataDir), 'embedded.json') : undefined;
+    // Lets a CLI in another process attach to this server's database instead of opening the files twice.
+    if (endpointPath) writeFileSync(endpointPath, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
     return {
       connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
       async close() {
+        if (endpointPath) rmSync(endpointPath, { force: true });
         await server.stop();
         await pglite.close();
         lock?.release();
@@ -41,5 +46,19 @@ export async function startEmbeddedServer(options: {
   } catch (error) {
     lock?.release();
     throw error;
+  }
+}
+
+/**
+ * The connection string of a storedesk process that already serves `dataDir`, if one is running.
+ * Only loopback is ever used, so this never exposes the database beyond the machine.
+ */
+export function findRunningEmbeddedServer(dataDir: string): string | undefined {
+  try {
+    const { pid, port } = JSON.parse(readFileSync(join(resolve(dataDir), 'embedded.json'), 'utf8')) as { pid: number; port: number };
+    process.kill(pid, 0);
+    return `postgres://postgres@127.0.0.1:${port}/postgres`;
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrationsApplied } from './migrate';
+import { applyMigrations, migrationsApplied } from './migrate';
 import { openDatabase } from './open-database';
 import { findShopByDomain, upsertShop } from './shops';
 import { createTestDatabase, testEngine } from './testing';
@@ -12,7 +12,6 @@ describe(`openDatabase on ${testEngine}`, () => {
     const database = await createTestDatabase();
     try {
       expect(await migrationsApplied(database.pool)).toBe(true);
-      const { applyMigrations } = await import('./migrate');
       await applyMigrations(database.pool);
       const shop = await upsertShop(database.db, { domain: 'Demo.myshopify.com', name: 'Demo' });
       expect((await findShopByDomain(database.db, 'demo.myshopify.com'))?.id).toBe(shop.id);
@@ -63,7 +62,6 @@ describe('embedded database directory', () => {
   it('when another live process holds the directory, it refuses with a clear message and keeps the data', async () => {
     const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
     try {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(join(dir, 'storedesk.pid'), String(holder.pid));
       await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another storedesk process/);
     } finally {
@@ -72,7 +70,6 @@ describe('embedded database directory', () => {
   });
 
   it('takes over a lock left by a process that died', async () => {
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'storedesk.pid'), '999999');
     const database = await openDatabase({ dataDir: dir });
     await database.close();

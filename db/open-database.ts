@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
-import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+import { findRunningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -28,6 +28,11 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Told about pool errors, which otherwise would crash the process when a server goes away. */
   onPoolError?: (error: Error) => void;
+  /**
+   * When another storedesk process already serves the embedded `dataDir`, connect to it rather than
+   * refuse (the CLI next to `npm start`). Servers leave this off: a second server must refuse.
+   */
+  attachToRunning?: boolean;
 }
 
 /** Opens the system of record, embedded or real, and migrates it. */
@@ -35,6 +40,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const poolSize = options.poolSize ?? 10;
   let embedded: EmbeddedServer | undefined;
   let connectionString = options.url;
+  if (!connectionString && options.attachToRunning && options.dataDir) {
+    connectionString = findRunningEmbeddedServer(options.dataDir);
+  }
   if (!connectionString) {
     // Agenda's backend and a migration client come on top of the pool.
     embedded = await startEmbeddedServer({ dataDir: options.dataDir, maxConnections: poolSize + 8 });
@@ -60,7 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db: drizzle(pool, { schema }),
     pool,
-    engine: embedded ? 'embedded' : 'postgres',
+    engine: embedded || !options.url ? 'embedded' : 'postgres',
     connectionString,
     close,
   };

@@ -1,6 +1,6 @@
 import { config as readDotenv } from 'dotenv';
 import { ConfigError } from '../errors';
-import { configSchema, type Config } from './schema';
+import { configSchema, crossFieldProblems, type Config } from './schema';
 
 /** Options for {@link loadConfig}. */
 export interface LoadConfigOptions {
@@ -18,11 +18,12 @@ export function loadConfig(options: LoadConfigOptions): Config {
   if (options.dotenvPath) {
     readDotenv({ path: options.dotenvPath, processEnv: fromFile, quiet: true });
   }
-  const result = configSchema.safeParse({ ...fromFile, ...options.env });
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
-  }
+  const env = { ...fromFile, ...options.env };
+  const result = configSchema.safeParse(env);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }

@@ -47,30 +47,32 @@ export const configSchema = z
         .optional(),
     ),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
-    }
-    const shopifyKeys = [env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET, env.SHOPIFY_APP_URL];
-    if (shopifyKeys.some(Boolean) && !shopifyKeys.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SHOPIFY_API_KEY'],
-        message: 'SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL go together: set all three or none',
-      });
-    }
-    if (env.DATABASE_URL && !env.ENCRYPTION_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ENCRYPTION_KEY'],
-        message: 'is required with DATABASE_URL (the embedded default keeps a generated key in DATA_DIR)',
-      });
-    }
   });
+
+const present = (value: string | undefined) => value !== undefined && value.trim() !== '';
+
+/**
+ * Rules that tie keys together. They read the raw environment so they are reported together with
+ * type errors in other keys, and the operator sees every problem in one message.
+ */
+export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const appType = env.MicrosoftAppType?.trim() || 'MultiTenant';
+  if (present(env.MicrosoftAppId) && !present(env.MicrosoftAppPassword) && appType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: is required when MicrosoftAppId is set');
+  }
+  if (appType === 'SingleTenant' && present(env.MicrosoftAppId) && !present(env.MicrosoftAppTenantId)) {
+    problems.push('MicrosoftAppTenantId: is required for a SingleTenant app');
+  }
+  const shopifyKeys = [env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET, env.SHOPIFY_APP_URL].map(present);
+  if (shopifyKeys.some(Boolean) && !shopifyKeys.every(Boolean)) {
+    problems.push('SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL go together: set all three or none');
+  }
+  if (present(env.DATABASE_URL) && !present(env.ENCRYPTION_KEY)) {
+    problems.push('ENCRYPTION_KEY: is required with DATABASE_URL (the embedded default keeps a generated key in DATA_DIR)');
+  }
+  return problems;
+}
 
 /** The parsed, typed configuration. */
 export type Config = z.infer<typeof configSchema>;

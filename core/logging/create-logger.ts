@@ -7,7 +7,7 @@ import pino, { type Logger, type DestinationStream } from 'pino';
 export const redactedLogPaths = [
   'email',
   'phone',
-  'name',
+
   'text',
   'address',
   'ip',

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerDatabaseCommands } from './commands/database';
+import { registerWorkerCommand } from './commands/worker';
+import type { CliContext } from './context';
+
+/** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
+export function buildProgram(context: () => CliContext): Command {
+  const program = new Command('storedesk')
+    .description('storedesk: customer-service bot, audiences and risk control for Shopify merchants')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDatabaseCommands(program, context);
+  registerWorkerCommand(program, context);
+  return program;
+}

@@ -1,0 +1,2 @@
+export { onShutdownSignals } from './graceful-shutdown';
+export type { ShutdownStep } from './graceful-shutdown';
