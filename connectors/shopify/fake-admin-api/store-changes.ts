@@ -22,7 +22,7 @@ export function createOrder(state: ShopState, nowMs: number, patch: Partial<Orde
     closedAt: null,
     displayFulfillmentStatus: 'UNFULFILLED',
     fulfillments: [],
-    lineItems: template.lineItems.map((li, k) => ({ ...li, id: gid('LineItem', ID_BASE.lineItem + index * 8 + k) })),
+    lineItems: template.lineItems.map((li, k) => ({ ...li, id: gid('LineItem', ID_BASE.lineItem + (index + 1) * 8 + k) })),
     ...patch,
   };
   state.putOrder(order, true);
