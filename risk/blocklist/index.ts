@@ -1,0 +1,2 @@
+export type { BlocklistEntry, BlocklistHit, BlocklistLookup, BlocklistScope } from './types';
+export { InMemoryBlocklist, emptyBlocklist } from './in-memory-blocklist';

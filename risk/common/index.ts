@@ -1,0 +1,1 @@
+export { lowerBound, SortedLinks } from './sorted-links';

@@ -1,0 +1,2 @@
+export type { OrderRecord, OrderHistoryStore } from './types';
+export { InMemoryOrderHistoryStore } from './in-memory-order-history-store';

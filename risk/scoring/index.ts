@@ -1,0 +1,14 @@
+export type { Decision, Reason, Verdict } from './types';
+export { rulesDocumentSchema, parseRulesDocument } from './rules-document';
+export type { RulesDocument, Rule, ParseRulesResult } from './rules-document';
+export { DEFAULT_RULES } from './default-rules';
+export { applyRules, describe } from './apply-rules';
+export { decide } from './decide';
+export { scoreFeatures, MAX_REASONS } from './score-features';
+export { LearnedModel, trainRiskModel, DEFAULT_MIN_LABELS, MIN_LABELS_PER_CLASS } from './learned-model';
+export type { LabelledExample, LearnedModelJson, TrainResult } from './learned-model';
+export { toModelInputs } from './feature-transform';
+export { isFraudOutcome } from './outcome-labels';
+export type { Outcome } from './outcome-labels';
+export { toShopifyRiskAssessment } from './shopify-assessment';
+export type { ShopifyRiskAssessment } from './shopify-assessment';

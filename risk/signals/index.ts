@@ -1,0 +1,13 @@
+export { FEATURE_NAMES } from './types';
+export type { FeatureName, Features, LinkCounts, Signal, SignalContext } from './types';
+export { computeFeatures, ALL_SIGNALS } from './compute-features';
+export { RunningAmountStats } from './amount-stats';
+export type { AmountSummary } from './amount-stats';
+export { isDisposableDomain, disposableEmailSignal } from './disposable-email';
+export { velocitySignal, identityReuseSignal } from './velocity';
+export { discountAbuseSignal } from './discount-abuse';
+export { countryMismatchSignal } from './country-mismatch';
+export { accountTimingSignal } from './account-timing';
+export { orderValueSignal } from './order-value';
+export { cardTestingSignal } from './card-testing';
+export { blocklistSignal } from './blocklist-signal';
