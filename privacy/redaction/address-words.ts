@@ -18,7 +18,7 @@ export const STREET_SUFFIX =
 
 /** Unit, box and block anchors that open an address. */
 export const UNIT_ANCHOR =
-  /(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|room|rm|fl|floor|level|lvl)\.?\s*#?\d{1,5}[A-Za-z]?\b|#\d{1,3}-\d{1,5}[A-Za-z]?\b|p\.?\s?o\.?\s*box\s*\d{1,6}\b|(?:blk|block|blok)\.?\s*\d{1,4}[A-Za-z]?\b)/giu;
+  /\b(?:(?:apt|apartment|suite|ste|unit|flat|room|rm|fl|floor|level|lvl)\.?\s*#?\d{1,5}[A-Za-z]?\b|#\d{1,3}-\d{1,5}[A-Za-z]?\b|p\.?\s?o\.?\s*box\s*\d{1,6}\b|(?:blk|block|blok)\.?\s*\d{1,4}[A-Za-z]?\b)/gi;
 
 /** Singapore postal codes ("Singapore 560123", "S(560123)", "S560123"). */
 export const SG_POSTAL = /\b(?:singapore|spore|sg|s)\s*\(?\d{6}\)?(?!\d)/gi;

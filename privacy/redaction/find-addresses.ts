@@ -14,7 +14,7 @@ import {
   WORDS_NUMBER,
 } from './address-words';
 import type { PiiSpan } from './labels';
-import { isAddressToken } from './is-address-token';
+import { isAddressToken, isStreetWord } from './is-address-token';
 import { loadNameGazetteer } from './name-gazetteer';
 import { extendAddressBlock } from './extend-address-block';
 
@@ -77,15 +77,18 @@ function hasRareWord(segment: string): boolean {
 }
 
 function hasStreetSignal(segment: string): boolean {
-  return segment.split(/[\s,]+/).some((w) => STREET_WORDS.has(w.toLowerCase()) || STREET_SUFFIX.test(w.replace(/\.$/, '')));
+  return segment.split(/[\s,]+/).some(isStreetWord);
 }
+
+const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square/;
 
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
 export function findAddresses(text: string): PiiSpan[] {
   const lowerCaseText = text === text.toLowerCase();
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  const patterns = [UNIT_ANCHOR, SG_POSTAL, MILITARY, CORNER_OF, NAMED_STREET, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  const patterns = [UNIT_ANCHOR, SG_POSTAL, MILITARY, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  if (STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
   if (ADDRESS_TOPIC.test(text)) patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
@@ -98,10 +101,14 @@ export function findAddresses(text: string): PiiSpan[] {
     seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
   }
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
+  let grownTo = -1;
   for (const m of text.matchAll(/\b\d{1,5}[A-Za-z]?\b/g)) {
+    if (m.index < grownTo) continue;
     const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
+    grownTo = e;
+    if (e - s <= m[0].length) continue;
     const segment = text.slice(s, e);
-    if (e - s > m[0].length && hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
+    if (hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
   }
   for (const m of text.matchAll(ADDRESS_CUE)) {
     const at = m.index + m[0].length;
@@ -114,8 +121,12 @@ export function findAddresses(text: string): PiiSpan[] {
     seeds.push([Math.max(s, at), e]);
   }
   const spans: PiiSpan[] = [];
+  const done = new Set<number>();
   for (const [s, e] of seeds) {
     const [gs, ge] = growOnLine(text, s, e, lowerCaseText, lines);
+    const key = gs * 100_003 + ge;
+    if (done.has(key)) continue;
+    done.add(key);
     const [bs, be] = extendAddressBlock(text, gs, ge, lowerCaseText);
     spans.push({ start: bs, end: be, label: 'ADDRESS' });
   }

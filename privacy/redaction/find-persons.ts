@@ -1,13 +1,14 @@
 import type { PiiSpan } from './labels';
 import { loadNameGazetteer } from './name-gazetteer';
+import { scanWords } from './scan-words';
 import type { NameGazetteer } from './name-gazetteer';
 
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
 const LINKS = new Set('van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '));
 // Words after which the next word is taken for a name: "my name is", "this is", "I'm", "regards,".
 const CUE_AFTER_ONE = new Set(["user", "i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'from', 'name']);
-const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to', 'for mr', 'with mr']);
+const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to']);
+const CUE_TAILS = new Set(['is', 'am', 'me', 'to', 'for']);
 const ORG_AFTER =
   /^,?\s+(?:ltd|llc|inc|corp|corporation|group|plc|gmbh|co\b|company|& sons|and sons|pte|office|systems|technologies|report|services|solutions|labs|bank)\b/i;
 // Surname endings common across Europe, Russia, the Caucasus, the Nordics and Japan.
@@ -29,6 +30,11 @@ interface Lexical {
   gaz: boolean;
   common: boolean;
   place: boolean;
+  title: boolean;
+  link: boolean;
+  stop: boolean;
+  cue: boolean;
+  cueTail: boolean;
 }
 
 const lexicalCache = new Map<string, Lexical>();
@@ -38,7 +44,16 @@ function lexical(lower: string, g: NameGazetteer): Lexical {
   if (!entry) {
     const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
     const plural = !gaz && lower.endsWith('s') && (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
-    entry = { gaz, common: g.commonWords.has(lower) || plural, place: g.places.has(lower) };
+    entry = {
+      gaz,
+      common: g.commonWords.has(lower) || plural,
+      place: g.places.has(lower),
+      title: TITLES.has(lower),
+      link: LINKS.has(lower),
+      stop: STOP.has(lower),
+      cue: CUE_AFTER_ONE.has(lower),
+      cueTail: CUE_TAILS.has(lower),
+    };
     if (lexicalCache.size > 100_000) lexicalCache.clear();
     lexicalCache.set(lower, entry);
   }
@@ -51,26 +66,24 @@ function sentenceStartAt(text: string, start: number): boolean {
   return i < 0 || '.!?\n:"“>*'.includes(text[i]!);
 }
 
-function classify(text: string, m: RegExpExecArray, g: NameGazetteer, lowerCaseText: boolean, cue: 'none' | 'cue' | 'title'): Word {
-  const whole = m[0];
+function classify(text: string, whole: string, start: number, g: NameGazetteer, lowerCaseText: boolean, cue: 'none' | 'cue' | 'title'): Word {
   const raw = whole.endsWith("'s") || whole.endsWith('’s') ? whole.slice(0, -2) : whole.replace(/['’-]+$/, '');
-  const start = m.index;
   const lower = raw.toLowerCase();
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
   const allCaps = raw.length > 1 && raw === raw.toUpperCase();
   const sentenceStart = sentenceStartAt(text, start);
-  const { gaz, common, place } = lexical(lower, g);
+  const { gaz, common, place, title, link, stop } = lexical(lower, g);
   let kind: Kind = 'other';
-  if (TITLES.has(lower)) kind = 'title';
-  else if (LINKS.has(lower) && !cap) kind = 'link';
+  if (title) kind = 'title';
+  else if (link && !cap) kind = 'link';
   else if (raw.length < 2 || (allCaps && cue !== 'title' && !lowerCaseText)) kind = 'other';
-  else if (cue === 'title' && !STOP.has(lower)) kind = 'strong';
+  else if (cue === 'title' && !stop) kind = 'strong';
   else if (place) kind = 'other';
   else if (gaz && !common) kind = cap || lowerCaseText || raw.length > 3 ? 'strong' : 'other';
-  else if (cue === 'cue' && !STOP.has(lower) && (!common || (gaz && (cap || lowerCaseText)))) kind = 'strong';
+  else if (cue === 'cue' && !stop && (!common || (gaz && (cap || lowerCaseText)))) kind = 'strong';
   else if (/['’]\p{Ll}/u.test(raw) && !gaz) kind = 'other';
-  else if (cap && !STOP.has(lower)) kind = gaz ? 'weakGaz' : common ? 'weakCommon' : 'weakUnknown';
+  else if (cap && !stop) kind = gaz ? 'weakGaz' : common ? 'weakCommon' : 'weakUnknown';
   return { start, end: start + raw.length, cap, sentenceStart, kind, cue: cue !== 'none' };
 }
 
@@ -115,13 +128,27 @@ export function findPersons(text: string): PiiSpan[] {
   const words: Word[] = [];
   let prev1 = '';
   let prev2 = '';
-  for (const m of text.matchAll(WORD)) {
-    const lower = m[0].toLowerCase();
-    const cue = TITLES.has(prev1) ? 'title' : CUE_AFTER_ONE.has(prev1) || CUE_AFTER_TWO.has(`${prev2} ${prev1}`) ? 'cue' : 'none';
-    words.push(classify(text, m, g, lowerCaseText, cue));
+  let prevLex: Lexical | undefined;
+  scanWords(text, (start, end) => {
+    const token = text.slice(start, end);
+    const c = token.charCodeAt(0);
+    const lower = c >= 97 && c <= 122 ? token : token.toLowerCase();
+    let cue: 'none' | 'cue' | 'title' = 'none';
+    if (prevLex) {
+      if (prevLex.title) cue = 'title';
+      else if (prevLex.cue || (prevLex.cueTail && CUE_AFTER_TWO.has(`${prev2} ${prev1}`))) cue = 'cue';
+    }
+    const lex = lexical(lower, g);
+    if (cue === 'none' && c >= 97 && c <= 122 && !lowerCaseText && !lex.gaz && !lex.title && !lex.link) {
+      // Fast path: an ordinary lower-case word in mixed-case text is never part of a name.
+      words.push({ start, end, cap: false, sentenceStart: false, kind: 'other', cue: false });
+    } else {
+      words.push(classify(text, token, start, g, lowerCaseText, cue));
+    }
     prev2 = prev1;
     prev1 = lower;
-  }
+    prevLex = lex;
+  });
   const spans: PiiSpan[] = [];
   const rejected: PiiSpan[] = [];
   let i = 0;

@@ -35,3 +35,17 @@ function classifyToken(text: string, lowerCaseText: boolean): boolean {
   return lowerCaseText && !gazetteer.commonWords.has(lower);
 }
 
+
+const streetCache = new Map<string, boolean>();
+
+/** True for street-type words and one-word street names ("Road", "rue", "Vibyvej"); memoised. */
+export function isStreetWord(word: string): boolean {
+  let known = streetCache.get(word);
+  if (known === undefined) {
+    const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+    known = STREET_WORDS.has(word.toLowerCase()) || STREET_WORDS.has(bare.toLowerCase()) || STREET_SUFFIX.test(bare);
+    if (streetCache.size > 100_000) streetCache.clear();
+    streetCache.set(word, known);
+  }
+  return known;
+}
