@@ -1,4 +1,5 @@
-import { ORDERS_BULK_QUERY } from '../demo-store';
+import { PassThrough } from 'node:stream';
+import { ORDERS_BULK_QUERY, writeOrdersBulkJsonl } from '../demo-store';
 import { startSmallFake, startWebhookSink } from './test-helpers';
 
 type Fake = Awaited<ReturnType<typeof startSmallFake>>;
@@ -93,6 +94,22 @@ describe('fake Admin API writes, throttling and bulk', () => {
     expect(sink.received[0]!.headers['x-shopify-topic']).toBe('bulk_operations/finish');
     expect(JSON.parse(sink.received[0]!.body)).toMatchObject({ admin_graphql_api_id: id, status: 'completed' });
     await sink.close();
+  });
+
+  it('gives the same JSONL through bulkOperationRunQuery as the direct writer', async () => {
+    fake = await startSmallFake();
+    await fake.gql(BULK, { q: ORDERS_BULK_QUERY });
+    let op: any;
+    for (let i = 0; i < 100 && op?.status !== 'COMPLETED'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      op = (await fake.gql('{ currentBulkOperation { status url } }')).body.data.currentBulkOperation;
+    }
+    const viaApi = await (await fetch(op.url)).text();
+    const out = new PassThrough();
+    let direct = '';
+    out.on('data', (c: Buffer) => (direct += c.toString()));
+    await writeOrdersBulkJsonl(fake.state().store, out);
+    expect(direct).toBe(viaApi);
   });
 
   it('rejects a bulk query without a top-level connection', async () => {
