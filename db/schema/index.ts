@@ -11,3 +11,13 @@ export {
   shopifyWrites,
 } from './shopify';
 export type { MailingAddress, Fulfillment } from './shopify';
+export {
+  botConversations,
+  botTranscripts,
+  botHandoffs,
+  botRateLimits,
+  botAnswerOverrides,
+  intentModelVersions,
+  reviewItems,
+  corpusTurns,
+} from './bot';
