@@ -1,0 +1,40 @@
+import { computeIntentMetrics, quantile } from './metrics';
+import type { IntentMetrics } from './metrics';
+import type { LabelledText } from './parse-examples';
+
+/** Anything that classifies a text into an intent with a score (the intent model does). */
+export interface TextClassifier {
+  classify(text: string): { intent: string; score: number };
+}
+
+/** One prediction, in test order. */
+export interface Prediction {
+  text: string;
+  intent: string;
+  score: number;
+}
+
+/** Result of {@link evaluateClassifier}. */
+export interface ClassifierEvaluation {
+  predictions: Prediction[];
+  metrics: IntentMetrics;
+  latencyMs: { p50: number; p99: number; mean: number };
+}
+
+/** Classifies every test line in order, timing each query, and scores the result. */
+export function evaluateClassifier(classifier: TextClassifier, test: readonly LabelledText[]): ClassifierEvaluation {
+  const predictions: Prediction[] = [];
+  const timings: number[] = [];
+  for (const example of test) {
+    const start = process.hrtime.bigint();
+    const result = classifier.classify(example.text);
+    timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    predictions.push({ text: example.text, intent: result.intent, score: Number(result.score.toFixed(4)) });
+  }
+  const metrics = computeIntentMetrics(
+    test.map((e) => e.intent),
+    predictions.map((p) => p.intent),
+  );
+  const mean = timings.length === 0 ? 0 : timings.reduce((s, t) => s + t, 0) / timings.length;
+  return { predictions, metrics, latencyMs: { p50: quantile(timings, 0.5), p99: quantile(timings, 0.99), mean } };
+}

@@ -1,0 +1,10 @@
+export { computeIntentMetrics, quantile } from './metrics';
+export type { IntentMetrics, IntentF1, Confusion } from './metrics';
+export { stratifiedSplit } from './stratified-split';
+export type { StratifiedSplit, StratifiedSplitOptions } from './stratified-split';
+export { createRandom, shuffled } from './seeded-random';
+export type { RandomSource } from './seeded-random';
+export { parseIntentJsonl } from './parse-examples';
+export type { LabelledText } from './parse-examples';
+export { evaluateClassifier } from './evaluate-classifier';
+export type { ClassifierEvaluation, Prediction, TextClassifier } from './evaluate-classifier';

@@ -1,0 +1,27 @@
+import { NONE_INTENT } from './types';
+import type { IntentScore } from './types';
+
+/** One validation prediction before abstention, with its gold label. */
+export interface ScoredValidationItem {
+  gold: string;
+  best: IntentScore;
+}
+
+/**
+ * Chooses the decision threshold on validation data only: the highest threshold that turns at most
+ * `maxInScopeLoss` of the in-scope validation examples from correct into `None`. A higher threshold catches
+ * more out-of-scope lines, so this buys as much out-of-scope recall as the in-scope budget allows, and it
+ * works the same whether or not the validation set has out-of-scope examples.
+ */
+export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: number): number {
+  const inScope = items.filter((item) => item.gold !== NONE_INTENT);
+  if (inScope.length === 0) return 0;
+  const correctScores = inScope
+    .filter((item) => item.best.intent === item.gold)
+    .map((item) => item.best.score)
+    .sort((a, b) => a - b);
+  const budget = Math.floor(maxInScopeLoss * inScope.length);
+  // Any threshold up to the (budget)-th lowest correct score rejects at most `budget` correct answers.
+  const limit = correctScores[budget] ?? correctScores[correctScores.length - 1] ?? 0;
+  return Math.max(0, Math.min(0.9, Math.floor(limit * 1000) / 1000));
+}

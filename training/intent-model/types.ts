@@ -1,0 +1,58 @@
+import type { FeatureOptions } from './featurize';
+
+/** One labelled utterance; `None` marks out-of-scope. */
+export interface IntentExample {
+  text: string;
+  intent: string;
+}
+
+/** The label the model gives when it abstains, and the label of out-of-scope examples. */
+export const NONE_INTENT = 'None';
+
+/** A scored candidate intent. */
+export interface IntentScore {
+  intent: string;
+  score: number;
+}
+
+/** What {@link IntentModel.classify} returns. */
+export interface IntentClassification {
+  /** The recognised intent, or `None` when the model abstains. */
+  intent: string;
+  /** Confidence in [0, 1] of the best candidate (also when abstaining, so callers can see how close it was). */
+  score: number;
+  /** The three best candidates, best first, before abstention. */
+  top: IntentScore[];
+}
+
+/** Options of {@link trainIntentModel}. */
+export interface TrainIntentModelOptions {
+  lang: string;
+  /** Seed of every random choice (shuffle, validation carve-out); defaults to 42. */
+  seed?: number;
+  /** Labelled examples for choosing the decision threshold; carved out of training data when absent. */
+  validation?: IntentExample[];
+  /** Called with the finished fraction in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+  /** Share of in-scope validation answers the threshold may turn into `None`; defaults to 0.015. */
+  maxInScopeLoss?: number;
+  /** Training epochs; defaults to a count scaled to the corpus size. */
+  iterations?: number;
+}
+
+/** The serialised model, stored as a JSON row. */
+export interface IntentModelJson {
+  format: 'storedesk-intent-model';
+  version: 1;
+  lang: string;
+  featureOptions: FeatureOptions;
+  threshold: number;
+  alpha: number;
+  intents: string[];
+  features: string[];
+  bias: number[];
+  /** Per-intent scale of the int8 weights. */
+  scales: number[];
+  /** Base64 of int8 weights, intent-major (intents x features). */
+  weights: string;
+}
