@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL JSON answers are read loosely here; the fake's own code stays typed */
 import { createHmac } from 'node:crypto';
 import { oauthQueryHmac } from '.';
 import { API_KEY, API_SECRET, startSmallFake, startWebhookSink } from './test-helpers';

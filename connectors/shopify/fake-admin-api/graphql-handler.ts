@@ -1,4 +1,5 @@
-import { execute, GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { GraphQLError} from 'graphql';
+import { execute, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { ExecContext } from './exec-context';
 import { MUTATION_ROOT } from './mutations';
 import { queryCost } from './query-cost';

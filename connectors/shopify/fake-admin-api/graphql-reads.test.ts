@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL JSON answers are read loosely here; the fake's own code stays typed */
 import { startSmallFake } from './test-helpers';
 
 type Fake = Awaited<ReturnType<typeof startSmallFake>>;

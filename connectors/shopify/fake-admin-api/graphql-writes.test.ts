@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL JSON answers are read loosely here; the fake's own code stays typed */
 import { PassThrough } from 'node:stream';
 import { ORDERS_BULK_QUERY, writeOrdersBulkJsonl } from '../demo-store';
 import { startSmallFake, startWebhookSink } from './test-helpers';

@@ -10,7 +10,7 @@ import type { ExecContext } from './exec-context';
 import { handleGraphql } from './graphql-handler';
 import { parseBody, readBody, routeShop, send } from './http-util';
 import { accessToken, authorize, type IssuedToken, type OAuthDeps } from './oauth-routes';
-import { ShopState } from './shop-state';
+import type { ShopState } from './shop-state';
 import type { FakeAdminApiOptions } from './types';
 import type { WebhookSender } from './webhook-sender';
 

@@ -3,6 +3,7 @@
  *   npx tsx connectors/shopify/demo-store/bench/generate-jsonl.bench.ts --orders 1000000 --customers 100000 [--via-fake]
  * --via-fake runs the same query through the fake Admin API's bulkOperationRunQuery instead of the direct writer.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL JSON answers are read loosely here; the fake's own code stays typed */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
