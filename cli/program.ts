@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database';
 import { registerWorkerCommand } from './commands/worker';
+import { registerFakeShopifyCommand } from './commands/fake-shopify';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -11,5 +12,6 @@ export function buildProgram(context: () => CliContext): Command {
     .exitOverride();
   registerDatabaseCommands(program, context);
   registerWorkerCommand(program, context);
+  registerFakeShopifyCommand(program);
   return program;
 }

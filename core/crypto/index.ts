@@ -1,0 +1,2 @@
+export { createSecretBox } from './secret-box';
+export type { SecretBox } from './secret-box';
