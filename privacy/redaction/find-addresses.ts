@@ -1,3 +1,5 @@
+import { eachMatch } from './each-match';
+import { isLetterCode } from './scan-words';
 import {
   ADDRESS_CUE,
   ADDRESS_TOPIC,
@@ -18,7 +20,7 @@ import { isAddressToken, isStreetWord } from './is-address-token';
 import { loadNameGazetteer } from './name-gazetteer';
 import { extendAddressBlock } from './extend-address-block';
 
-const TOKEN = /#\d{1,3}-\d{1,5}[A-Za-z]?|\d{1,6}[A-Za-z]?\b\.?|[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
+const HOUSE_NUMBER = /\b\d{1,5}[A-Za-z]?\b/g;
 
 interface Token {
   start: number;
@@ -26,9 +28,33 @@ interface Token {
   text: string;
 }
 
-function tokensOf(line: string, offset: number): Token[] {
+// Tokens of one line: "#05-67" units, numbers (with a letter or a closing dot) and words (with a closing dot).
+function tokensOf(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (const m of line.matchAll(TOKEN)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    if (c === 35 && /^#\d{1,3}-\d{1,5}[A-Za-z]?/.test(text.slice(i, i + 11))) {
+      const m = /^#\d{1,3}-\d{1,5}[A-Za-z]?/.exec(text.slice(i, i + 11))!;
+      i += m[0].length;
+    } else if (c >= 48 && c <= 57) {
+      while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      if (i < to && isLetterCode(text.charCodeAt(i)) && !(i + 1 < to && isLetterCode(text.charCodeAt(i + 1)))) i++;
+    } else if (isLetterCode(c)) {
+      i++;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (isLetterCode(d) || d === 39 || d === 0x2019 || d === 45) i++;
+        else break;
+      }
+    } else {
+      i++;
+      continue;
+    }
+    if (i < to && text.charCodeAt(i) === 46) i++;
+    out.push({ start, end: i, text: text.slice(start, i) });
+  }
   return out;
 }
 
@@ -46,7 +72,7 @@ function growOnLine(text: string, start: number, end: number, lowerCaseText: boo
   if (!tokens) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? text.length : nl;
-    tokens = tokensOf(text.slice(lineStart, lineEnd), lineStart);
+    tokens = tokensOf(text, lineStart, lineEnd);
     lines.set(lineStart, tokens);
   }
   let i = tokens.findIndex((t) => t.end > start);
@@ -80,6 +106,10 @@ function hasStreetSignal(segment: string): boolean {
   return segment.split(/[\s,]+/).some(isStreetWord);
 }
 
+const STREET_ANY = new RegExp(
+  `\\b(?:${[...STREET_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\b|${STREET_SUFFIX.source.replace(/\$$/, '\\b')}`,
+  'i',
+);
 const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square/;
 
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
@@ -91,18 +121,18 @@ export function findAddresses(text: string): PiiSpan[] {
   if (STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
   if (ADDRESS_TOPIC.test(text)) patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of eachMatch(pattern, text)) {
       if (pattern !== UNIT_ANCHOR && pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0])) continue;
       seeds.push([m.index, m.index + m[0].length]);
     }
   }
-  for (const m of text.matchAll(POSTAL_CUE)) {
+  for (const m of eachMatch(POSTAL_CUE, text)) {
     const code = m[1] ?? '';
     seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
   }
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
-  let grownTo = -1;
-  for (const m of text.matchAll(/\b\d{1,5}[A-Za-z]?\b/g)) {
+  let grownTo = STREET_ANY.test(text) ? -1 : Infinity;
+  for (const m of eachMatch(HOUSE_NUMBER, text)) {
     if (m.index < grownTo) continue;
     const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
     grownTo = e;
@@ -110,7 +140,7 @@ export function findAddresses(text: string): PiiSpan[] {
     const segment = text.slice(s, e);
     if (hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
   }
-  for (const m of text.matchAll(ADDRESS_CUE)) {
+  for (const m of eachMatch(ADDRESS_CUE, text)) {
     const at = m.index + m[0].length;
     const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText, lines);
     const segment = text.slice(at, e);

@@ -1,3 +1,4 @@
+import { eachMatch } from './each-match';
 import type { PiiSpan } from './labels';
 
 // "#1042" (not a "#05-67" unit number) and "order 1234" / "order no. 1234" / "order id: SG-1234".
@@ -8,9 +9,9 @@ const ORDER_WORD = /\border(?:\s+(?:no\.?|number|num|id|ref))?\s*[:#]?\s*(#?[A-Z
 export function findOrderIds(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   if (text.includes('#')) {
-    for (const m of text.matchAll(HASH_NUMBER)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
+    for (const m of eachMatch(HASH_NUMBER, text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
   }
-  for (const m of text.matchAll(ORDER_WORD)) {
+  for (const m of eachMatch(ORDER_WORD, text)) {
     const id = m[1] ?? '';
     const start = m.index + m[0].length - id.length;
     spans.push({ start, end: start + id.length, label: 'ORDER_ID' });

@@ -140,8 +140,8 @@ export function findPersons(text: string): PiiSpan[] {
     }
     const lex = lexical(lower, g);
     if (cue === 'none' && c >= 97 && c <= 122 && !lowerCaseText && !lex.gaz && !lex.title && !lex.link) {
-      // Fast path: an ordinary lower-case word in mixed-case text is never part of a name.
-      words.push({ start, end, cap: false, sentenceStart: false, kind: 'other', cue: false });
+      // Fast path: an ordinary lower-case word in mixed-case text is never part of a name, and
+      // leaving it out of `words` is safe because runs and neighbours are checked for adjacency.
     } else {
       words.push(classify(text, token, start, g, lowerCaseText, cue));
     }

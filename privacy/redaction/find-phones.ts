@@ -1,3 +1,4 @@
+import { eachMatch } from './each-match';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { PiiSpan } from './labels';
 
@@ -35,7 +36,7 @@ function isValidDate(candidate: string): boolean {
  */
 export function findPhones(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of eachMatch(PHONE, text)) {
     const raw = m[0].replace(/[ .-]+$/, '');
     const main = raw.replace(/\s?(?:x|ext\.?|#)\s?\d{1,6}$/, '');
     const digits = digitCount(main);

@@ -1,3 +1,4 @@
+import { eachMatch } from './each-match';
 import { isIPv6 } from 'node:net';
 import type { PiiSpan } from './labels';
 
@@ -13,10 +14,10 @@ const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 export function findStructuredIds(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   if (text.includes('@')) {
-    for (const m of text.matchAll(EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL' });
+    for (const m of eachMatch(EMAIL, text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL' });
   }
   if (text.includes('://')) {
-    for (const m of text.matchAll(URL)) {
+    for (const m of eachMatch(URL, text)) {
       const url = m[0].replace(/[.,;:!?]+$/, '');
       const hasDigit = /\d/.test(url);
       if (URL_SECRET_KEY.test(url) || (hasDigit && LONG_RANDOM_PART.test(url) && /[a-z]/i.test(url))) {
@@ -25,10 +26,10 @@ export function findStructuredIds(text: string): PiiSpan[] {
     }
   }
   if (text.includes('.')) {
-    for (const m of text.matchAll(IPV4)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'IP' });
+    for (const m of eachMatch(IPV4, text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'IP' });
   }
   if (text.includes(':')) {
-    for (const m of text.matchAll(IPV6)) {
+    for (const m of eachMatch(IPV6, text)) {
       const candidate = m[0];
       const groups = candidate.split(':').filter(Boolean).length;
       if ((groups >= 3 || (candidate.includes('::') && /[a-f]/i.test(candidate))) && isIPv6(candidate)) {

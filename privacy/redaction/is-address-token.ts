@@ -6,18 +6,19 @@ const STOP_WORDS = new Set(
   'i please pls and or for but the to from with on in is was will can my our your his her their this that if when then'.split(' '),
 );
 
-const cache = new Map<string, boolean>();
+const mixedCaseCache = new Map<string, boolean>();
+const lowerCaseCache = new Map<string, boolean>();
 
 /** True when a token can sit inside an address (numbers, street words, names of streets and places). */
 export function isAddressToken(text: string, lowerCaseText: boolean): boolean {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 35) return true;
-  const key = lowerCaseText ? `l${text}` : `m${text}`;
-  let known = cache.get(key);
+  const cache = lowerCaseText ? lowerCaseCache : mixedCaseCache;
+  let known = cache.get(text);
   if (known === undefined) {
     known = classifyToken(text, lowerCaseText);
     if (cache.size > 100_000) cache.clear();
-    cache.set(key, known);
+    cache.set(text, known);
   }
   return known;
 }
