@@ -10,12 +10,13 @@ export interface ScoredValidationItem {
 /**
  * Chooses the decision threshold on validation data only: the highest threshold that turns at most
  * `maxInScopeLoss` of the in-scope validation examples from correct into `None`. A higher threshold catches
- * more out-of-scope lines, so this buys as much out-of-scope recall as the in-scope budget allows, and it
- * works the same whether or not the validation set has out-of-scope examples.
+ * more out-of-scope lines, so this buys as much out-of-scope recall as the in-scope budget allows.
+ * Without out-of-scope validation examples there is no evidence that abstaining helps, so it returns 0
+ * (never abstain); the default catalog ships `None` examples, so shop corpora always have some.
  */
 export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: number): number {
   const inScope = items.filter((item) => item.gold !== NONE_INTENT);
-  if (inScope.length === 0) return 0;
+  if (inScope.length === 0 || inScope.length === items.length) return 0;
   const correctScores = inScope
     .filter((item) => item.best.intent === item.gold)
     .map((item) => item.best.score)

@@ -1,0 +1,3 @@
+export * from './intent-model';
+export * from './evaluation';
+export * from './default-catalog';
