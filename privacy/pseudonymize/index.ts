@@ -1,0 +1,1 @@
+export { pseudonymizeWithKey } from './pseudonymize-with-key';
