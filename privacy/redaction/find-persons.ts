@@ -106,9 +106,12 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   if (!titled && (STREET_AFTER.test(text.slice(last.end, last.end + 12)) || STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))) return false;
   const names = run.filter((w) => w.kind !== 'title' && w.kind !== 'link' && w.kind !== 'other');
   if (names.length === 0) return false;
-  if (titled || names.some((w) => w.kind === 'strong')) return true;
-  // Capitalised ordinary words around or inside the run make it a title or brand ("Tube Snake Boogie").
-  if (names.some((w) => w.kind === 'weakCommon')) return false;
+  if (titled) return true;
+  // Capitalised ordinary words around the run make it a title or brand ("Tube Snake Boogie", "Nike Air").
+  const brandBefore = before && before.kind === 'weakCommon' && !before.sentenceStart && text.slice(before.end, head.start) === ' ';
+  const brandAfter = after && after.kind === 'weakCommon' && text.slice(last.end, after.start) === ' ';
+  if (brandBefore || brandAfter) return false;
+  if (names.some((w) => w.kind === 'strong')) return true;
   if (before && before.cap && !before.sentenceStart && before.kind !== 'title' && text.slice(before.end, head.start) === ' ') return false;
   if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
   if (names.length >= 2) return true;
