@@ -1,0 +1,39 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logging';
+import type { Db } from '../../db';
+import type { RawText, RedactedText } from '../../privacy';
+import type { CorpusTurn } from '../../training/corpus';
+import type { TranscriptLine, TurnLog } from '../logging';
+import type { ShopModels } from '../models';
+import type { FailureLimiter, OrderLookupLimits } from '../order-status';
+import type { BotShop, ShopDirectory } from '../shops';
+import type { ConversationData } from './conversation-data';
+import type { DetectLanguage } from './turn-language';
+
+/** Everything the bot's turn logic uses, passed in once. */
+export interface BotServices {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  shops: ShopDirectory;
+  models: ShopModels;
+  turnLog: TurnLog;
+  limiter: FailureLimiter;
+  limits: OrderLookupLimits;
+  detectLanguage: DetectLanguage;
+  redact: (text: RawText) => { text: RedactedText };
+  /** Bot state of one shop (conversation state on that shop's PostgresBotStorage). */
+  stateFor(shopId: string): { state: ConversationState; data: StatePropertyAccessor<ConversationData> };
+}
+
+/** One turn in progress: its shop, its remembered data and what it will log. */
+export interface Turn {
+  context: TurnContext;
+  shop: BotShop;
+  data: ConversationData;
+  /** The raw lines of this turn (buyer and bot), written when the turn ends. */
+  lines: TranscriptLine[];
+  corpus: CorpusTurn[];
+  language: string;
+}

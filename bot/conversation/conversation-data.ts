@@ -1,0 +1,19 @@
+import type { RedactedText } from '../../privacy';
+import type { OrderDetails } from '../order-status';
+
+/** What the bot remembers about a conversation between turns (stored in bot state, per shop). */
+export interface ConversationData {
+  language?: string;
+  lowConfidenceStreak: number;
+  /** Order details given so far, until the lookup runs; dropped after 10 minutes. */
+  pendingOrder?: OrderDetails & { since: number };
+  /** The open handoff, while a person may own the conversation. */
+  handoffId?: string;
+  /** The last few buyer lines, redacted, as context for the review queue. */
+  recent: RedactedText[];
+}
+
+/** A new conversation's data. */
+export function newConversationData(): ConversationData {
+  return { lowConfidenceStreak: 0, recent: [] };
+}

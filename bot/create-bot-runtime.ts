@@ -1,0 +1,144 @@
+import type { BotAdapter, StatePropertyAccessor } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import type { Logger } from '../core/logging';
+import type { Db } from '../db';
+import { PostgresBotStorage } from '../db';
+import { redact } from '../privacy';
+import type { AnswerCatalog } from '../training';
+import { detectLanguage, loadDefaultCatalog, loadIntentModel, trainIntentModel } from '../training';
+import type { IntentAction } from './catalog';
+import { CloudAdapterSender, senderForChannel, type ConversationSender } from './conversation-sender';
+import type { BotServices } from './conversation/bot-services';
+import type { ConversationData } from './conversation/conversation-data';
+import { messagesRoute, StoredeskCloudAdapter } from './http';
+import type { ActivityLimits } from './http';
+import { InboxService, inboxRoutes, type Authenticate } from './inbox';
+import { TurnLog } from './logging';
+import { createDefaultModels, ShopModels, type DefaultModels } from './models';
+import { defaultOrderLookupLimits, FailureLimiter, type OrderLookupLimits } from './order-status';
+import { ShopDirectory } from './shops';
+import { StoredeskBot } from './storedesk-bot';
+import { installTurnErrorHandler } from './turn-error';
+
+/** Bot Framework credentials, as in the config (`MicrosoftAppId`...). */
+export interface MicrosoftAppSettings {
+  MicrosoftAppId?: string;
+  MicrosoftAppPassword?: string;
+  MicrosoftAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  MicrosoftAppTenantId?: string;
+}
+
+/** What {@link createBotRuntime} needs; only `db`, `logger` and `authenticate` are required. */
+export interface BotRuntimeDeps {
+  db: Db;
+  logger: Logger;
+  /** Staff authentication for the merchant inbox (the admin shell's). */
+  authenticate: Authenticate;
+  clock?: Clock;
+  microsoftApp?: MicrosoftAppSettings;
+  /** Senders per channel id for staff replies (e.g. the Direct Line and Messenger adapters); Azure channels use the CloudAdapter. */
+  senders?: Readonly<Record<string, ConversationSender>>;
+  /** The default answer catalog; the shipped one unless set. */
+  catalog?: AnswerCatalog;
+  intentActions?: Readonly<Record<string, IntentAction>>;
+  /** Models for shops without a trained one; trained from the catalog on first use unless set. */
+  defaultModels?: DefaultModels;
+  /** Shop (id or domain) for channels that never name one. */
+  defaultShop?: string;
+  orderLookupLimits?: OrderLookupLimits;
+  activityLimits?: ActivityLimits;
+  modelRefreshMs?: number;
+  shopCacheMs?: number;
+}
+
+/** The wired bot: its adapter, routes and services. */
+export interface BotRuntime {
+  bot: StoredeskBot;
+  adapter: StoredeskCloudAdapter;
+  services: BotServices;
+  inbox: InboxService;
+  /** `POST /api/messages`. */
+  messagesRoute: (server: Server) => void;
+  /** The merchant inbox under `/admin/api/inbox`. */
+  inboxRoutes: (server: Server) => void;
+  /** Gives another adapter (Direct Line, Messenger) the same apology-and-log turn error handler. */
+  installTurnErrorHandler(adapter: BotAdapter): void;
+  /** Loads (trains) the default models now, so the first buyer doesn't wait; resolves with ms per language. */
+  warmUp(languages?: readonly string[]): Promise<Record<string, number>>;
+  /** Waits for transcript and corpus writes in flight (call before closing the database). */
+  flush(): Promise<void>;
+}
+
+/** Builds the customer-service bot and its HTTP routes from its dependencies. */
+export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
+  const clock = deps.clock ?? systemClock;
+  const appId = deps.microsoftApp?.MicrosoftAppId ?? '';
+  const catalog = deps.catalog ?? loadDefaultCatalog();
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: deps.microsoftApp?.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: deps.microsoftApp?.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppTenantId: deps.microsoftApp?.MicrosoftAppTenantId ?? '',
+  });
+  const adapter = new StoredeskCloudAdapter(auth);
+  installTurnErrorHandler(adapter, deps.logger);
+
+  const defaults =
+    deps.defaultModels ?? createDefaultModels({ catalog, train: (examples, options) => trainIntentModel(examples, options), load: loadIntentModel });
+  const states = new Map<string, { state: ConversationState; data: StatePropertyAccessor<ConversationData> }>();
+  const turnLog = new TurnLog(deps.db);
+  const shops = new ShopDirectory({
+    db: deps.db,
+    catalog,
+    intentActions: deps.intentActions,
+    clock,
+    ttlMs: deps.shopCacheMs,
+    defaultShop: deps.defaultShop,
+    onSettingsProblem: (shopId, fields) => deps.logger.warn({ shopId, fields }, 'shop bot settings ignored'),
+  });
+  const services: BotServices = {
+    db: deps.db,
+    clock,
+    logger: deps.logger,
+    shops,
+    models: new ShopModels({ db: deps.db, defaults, load: loadIntentModel, clock, refreshMs: deps.modelRefreshMs }),
+    turnLog,
+    limiter: new FailureLimiter(deps.db),
+    limits: deps.orderLookupLimits ?? defaultOrderLookupLimits,
+    detectLanguage,
+    redact: (text) => redact(text),
+    stateFor(shopId) {
+      let entry = states.get(shopId);
+      if (!entry) {
+        const state = new ConversationState(new PostgresBotStorage(deps.db, shopId));
+        entry = { state, data: state.createProperty<ConversationData>('storedesk') };
+        states.set(shopId, entry);
+      }
+      return entry;
+    },
+  };
+  const bot = new StoredeskBot(services);
+  const inbox = new InboxService({ db: deps.db, shops, turnLog, senderFor: senderForChannel(deps.senders ?? {}, new CloudAdapterSender(adapter, appId)) });
+  return {
+    bot,
+    adapter,
+    services,
+    inbox,
+    messagesRoute: messagesRoute({ adapter, bot, appId, limits: deps.activityLimits }),
+    inboxRoutes: inboxRoutes({ inbox, authenticate: deps.authenticate }),
+    installTurnErrorHandler: (other) => installTurnErrorHandler(other, deps.logger),
+    async warmUp(languages = defaults.languages()) {
+      const timings: Record<string, number> = {};
+      for (const language of languages) {
+        const started = performance.now();
+        await defaults.get(language);
+        timings[language] = Math.round(performance.now() - started);
+      }
+      return timings;
+    },
+    flush: () => turnLog.flush(),
+  };
+}

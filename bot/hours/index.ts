@@ -1,0 +1,2 @@
+export { availabilityAt } from './business-hours';
+export type { Availability } from './business-hours';

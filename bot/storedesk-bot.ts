@@ -1,0 +1,78 @@
+import type { ChannelAccount, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes } from 'botbuilder';
+import { asRawText } from '../privacy';
+import type { BotServices, Turn } from './conversation/bot-services';
+import { newConversationData } from './conversation/conversation-data';
+import { handleMessage } from './conversation/handle-message';
+import { messageWithActions } from './conversation/reply-builders';
+import { fallbackLines, messagesFor } from './messages';
+import type { BotShop } from './shops';
+
+/** Where the turn's language sits in turn state, so the apology of a crashed turn can use it. */
+export const TURN_LANGUAGE_KEY = Symbol('storedesk.turnLanguage');
+const MAX_TEXT = 4_000;
+
+/**
+ * The storedesk customer-service bot: one shop per conversation, state in that shop's bot storage,
+ * every turn logged raw (short retention) and, redacted, to the training corpus.
+ */
+export class StoredeskBot extends ActivityHandler {
+  constructor(private readonly services: BotServices) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.withTurn(context, (turn) => handleMessage(this.services, turn, (context.activity.text ?? '').slice(0, MAX_TEXT)));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).filter((member: ChannelAccount) => member.id !== context.activity.recipient?.id);
+      if (joined.length > 0) await this.withTurn(context, (turn) => this.welcome(turn));
+      await next();
+    });
+  }
+
+  private async welcome(turn: Turn): Promise<void> {
+    if (turn.data.handoffId) return;
+    const locale = (turn.context.activity.locale ?? '').slice(0, 2).toLowerCase();
+    turn.language = ['en', 'zh', 'ms', 'ta'].includes(locale) ? locale : 'en';
+    turn.data.language ??= turn.language;
+    const m = messagesFor(turn.language);
+    const privacyUrl = privacyNoticeUrl(turn.shop);
+    const fromCatalog = turn.shop.answers.topActions(turn.language);
+    const buttons = fromCatalog.length > 0 ? fromCatalog : [m.whereIsMyOrder, m.shipping, m.returns, m.talkToPerson].map((title) => ({ title, value: title }));
+    await turn.context.sendActivity(messageWithActions(m.welcome(turn.shop.name, privacyUrl), buttons, [{ title: m.privacyLink, url: privacyUrl }]));
+  }
+
+  private async withTurn(context: TurnContext, work: (turn: Turn) => Promise<void>): Promise<void> {
+    const { services } = this;
+    const shop = await services.shops.forActivity(context.activity);
+    if (!shop) {
+      await context.sendActivity(fallbackLines.notConnected);
+      return;
+    }
+    const { state, data: accessor } = services.stateFor(shop.id);
+    await state.load(context);
+    const data = await accessor.get(context, newConversationData());
+    const activity = context.activity;
+    const turn: Turn = { context, shop, data, lines: [], corpus: [], language: data.language ?? 'en' };
+    context.turnState.set(TURN_LANGUAGE_KEY, turn.language);
+    const line = (sender: 'buyer' | 'bot', text: string) =>
+      turn.lines.push({ shopId: shop.id, channelId: activity.channelId, conversationId: activity.conversation.id, sender, text, language: turn.language });
+    if (activity.type === ActivityTypes.Message && activity.text) line('buyer', asRawText(activity.text));
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const sent of activities) if (sent.type === ActivityTypes.Message && sent.text) line('bot', sent.text);
+      context.turnState.set(TURN_LANGUAGE_KEY, turn.language);
+      return next();
+    });
+    try {
+      await work(turn);
+      await state.saveChanges(context);
+    } finally {
+      await services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
+    }
+  }
+}
+
+/** The shop's privacy notice: its own setting, else Shopify's standard policy page. */
+export function privacyNoticeUrl(shop: BotShop): string {
+  return shop.settings.privacyNoticeUrl ?? `https://${shop.domain}/policies/privacy-policy`;
+}
