@@ -21,3 +21,4 @@ export {
   reviewItems,
   corpusTurns,
 } from './bot';
+export { directLineConversations, directLineActivities, messengerPages, messengerThreads } from './channels';
