@@ -69,7 +69,6 @@ export async function redactJsonlStream(input: Readable, output: Writable, optio
   };
 
   const lines = new Transform({
-    readableHighWaterMark: 1 << 16,
     transform(chunk: Buffer, _encoding, callback) {
       const text = pending + decoder.write(chunk);
       let out = '';
