@@ -1,0 +1,2 @@
+export { createSessionStore } from './session-store';
+export type { SessionStore } from './session-store';
