@@ -1,0 +1,12 @@
+export { adminAuthRoutes } from './admin-auth-routes';
+export { createStaffAuthenticator } from './authenticate-staff';
+export { verifySessionToken } from './verify-session-token';
+export type { SessionTokenClaims, SessionTokenProblem, VerifySessionTokenOptions } from './verify-session-token';
+export { createLoginRateLimiter } from './login-rate-limiter';
+export type { LoginRateLimiter } from './login-rate-limiter';
+export { listInstalledShops } from './list-shops';
+export type { ShopChoice } from './list-shops';
+export type { AdminAuthDeps } from './admin-auth-deps';
+export type { AuditEvent, AuditSink, AuthenticateStaff, StaffIdentity } from './staff-identity';
+export type { OriginPolicy } from './request-origin';
+export { auditSafely } from './audit-safely';
