@@ -1,12 +1,13 @@
 import type { PiiSpan } from './labels';
 import { loadNameGazetteer } from './name-gazetteer';
 import { scanWords } from './scan-words';
+import { isStreetWord } from './is-address-token';
 import type { NameGazetteer } from './name-gazetteer';
 
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
 const LINKS = new Set('van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '));
 // Words after which the next word is taken for a name: "my name is", "this is", "I'm", "regards,".
-const CUE_AFTER_ONE = new Set(["user", "i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'from', 'name']);
+const CUE_AFTER_ONE = new Set(["user", "i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'name']);
 const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to']);
 const CUE_TAILS = new Set(['is', 'am', 'me', 'to', 'for']);
 const ORG_AFTER =
@@ -104,6 +105,8 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   if (ORG_AFTER.test(text.slice(last.end, last.end + 14))) return false;
   const titled = head.kind === 'title' || head.cue;
   if (!titled && (STREET_AFTER.test(text.slice(last.end, last.end + 12)) || STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))) return false;
+  const nextWord = NEXT_WORD.exec(text.slice(last.end, last.end + 24))?.[1];
+  if (!titled && nextWord && isStreetWord(nextWord)) return false;
   const names = run.filter((w) => w.kind !== 'title' && w.kind !== 'link' && w.kind !== 'other');
   if (names.length === 0) return false;
   if (titled) return true;
@@ -112,6 +115,8 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   const brandAfter = after && after.kind === 'weakCommon' && text.slice(last.end, after.start) === ' ';
   if (brandBefore || brandAfter) return false;
   if (names.some((w) => w.kind === 'strong')) return true;
+  // "the Princess Royal": ordinary capitalised words after "the" name a thing, not a person.
+  if (names.every((w) => w.kind === 'weakGaz') && /\bthe\s+$/i.test(text.slice(Math.max(0, head.start - 4), head.start))) return false;
   if (before && before.cap && !before.sentenceStart && before.kind !== 'title' && text.slice(before.end, head.start) === ' ') return false;
   if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
   if (names.length >= 2) return true;
@@ -122,6 +127,7 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   return !PLACE_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
 }
 
+const NEXT_WORD = /^[ \t]+([\p{L}\p{M}][\p{L}\p{M}.]*)/u;
 const COORDINATION = /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+&\s+)$/;
 
 /** Person names as people write them in chat, from a gazetteer plus capitalisation and cues. */

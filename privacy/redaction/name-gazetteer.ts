@@ -17,6 +17,7 @@ const NEVER_NAMES = [
   'street road avenue ave blk block drive lane jalan lorong apt suite unit floor level tower building centre center mall plaza',
   'shopify paypal visa mastercard amex grabpay paynow whatsapp telegram facebook instagram google apple samsung iphone android',
   'order orders refund delivery shipping parcel courier invoice receipt voucher discount promo sale size colour color',
+  'iban atm nric fin otp pin cvv cvc sku swift bic gst vat',
   'i im i\'m i\'d i\'ll mr mrs ms miss mdm dr prof sir madam phd md jr sr ltd llc inc corp co plc gmbh',
 ].join(' ');
 
