@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { AppError, ValidationError } from '../../core/errors';
+import { AppError, ValidationError } from '../errors';
 
 /** The exact bytes received; webhook HMACs are checked on these. Empty for bodiless requests. */
 export function rawBodyOf(req: Request): Buffer {

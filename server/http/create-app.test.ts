@@ -5,7 +5,7 @@ import { ConflictError } from '../../core/errors';
 import { createMetrics } from '../../core/metrics';
 import { healthRoutes } from '../health';
 import { createApp } from './create-app';
-import { rawBodyOf } from './read-body';
+import { rawBodyOf } from '../../core/http';
 
 describe('the HTTP edge', () => {
   let server: Server;

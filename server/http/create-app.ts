@@ -4,10 +4,7 @@ import { NotFoundError } from '../../core/errors';
 import type { Logger } from '../../core/logging';
 import type { Metrics } from '../../core/metrics';
 import { toErrorResponse } from './error-response';
-import { readBody } from './read-body';
-
-/** A capability's routes; each module registers its own paths on the server. */
-export type RouteModule = (server: Server) => void;
+import { readBody, type RouteModule } from '../../core/http';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {

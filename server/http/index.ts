@@ -1,5 +1,5 @@
 export { createApp, notFound } from './create-app';
-export type { CreateAppOptions, RouteModule } from './create-app';
+export type { CreateAppOptions } from './create-app';
 export { toErrorResponse, isUnavailable } from './error-response';
 export type { ErrorBody } from './error-response';
-export { rawBodyOf } from './read-body';
+export { rawBodyOf, type RouteModule } from '../../core/http';

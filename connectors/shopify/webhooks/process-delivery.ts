@@ -1,0 +1,118 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { schema, type Database } from '../../../db';
+import { customerFromRest, orderFromRest, upsertCustomers, upsertLineItems, upsertOrders } from '../mirror';
+import type { WebhookTopic } from './topics';
+
+const { webhookDeliveries, shops } = schema;
+
+/** What `privacy/` does for Shopify's mandatory compliance webhooks. */
+export interface ComplianceHandler {
+  dataRequest(shopId: string, payload: { customer?: { id?: number; email?: string; phone?: string }; orders_requested?: number[]; data_request?: { id?: number } }): Promise<void>;
+  redactCustomer(shopId: string, payload: { customer?: { id?: number; email?: string; phone?: string }; orders_to_redact?: number[] }): Promise<void>;
+  redactShop(shopId: string): Promise<void>;
+}
+
+/** What happened, for the job layer to route on (risk scoring, tag refresh, data deletion). */
+export type ConnectorEvent =
+  | { kind: 'order.created' | 'order.updated'; shopId: string; orderId: number }
+  | { kind: 'customer.created' | 'customer.updated'; shopId: string; customerId: number }
+  | { kind: 'app.uninstalled'; shopId: string }
+  | { kind: 'bulk.finished'; shopId: string; bulkOperationId: string }
+  | { kind: 'compliance'; shopId: string; topic: string };
+
+/** Result of processing one stored delivery. */
+export type ProcessOutcome = { status: 'processed'; event: ConnectorEvent } | { status: 'already-processed' } | { status: 'missing' };
+
+/** Options for {@link processWebhookDelivery}. */
+export interface ProcessDeliveryDeps {
+  database: Database;
+  compliance: ComplianceHandler;
+  /** Revokes the shop's tokens (app/uninstalled). */
+  revokeSessions(shopId: string): Promise<unknown>;
+}
+
+/**
+ * Applies one stored webhook. The delivery row is locked for the duration and marked processed in the
+ * same transaction as the mirror write, so a crash leaves it either fully applied or pending for a retry.
+ */
+export async function processWebhookDelivery(deps: ProcessDeliveryDeps, shopId: string, deliveryId: string): Promise<ProcessOutcome> {
+  const client = await deps.database.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ topic: WebhookTopic; payload: Record<string, any>; processed_at: Date | null }>( // eslint-disable-line @typescript-eslint/no-explicit-any
+      'SELECT topic, payload, processed_at FROM webhook_deliveries WHERE id = $1 AND shop_id = $2 FOR UPDATE',
+      [deliveryId, shopId],
+    );
+    const delivery = rows[0];
+    if (!delivery) {
+      await client.query('ROLLBACK');
+      return { status: 'missing' };
+    }
+    if (delivery.processed_at) {
+      await client.query('ROLLBACK');
+      return { status: 'already-processed' };
+    }
+    await client.query('UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = $1', [deliveryId]);
+    const payload = delivery.payload;
+    let event: ConnectorEvent;
+    switch (delivery.topic) {
+      case 'orders/create':
+      case 'orders/updated': {
+        const { order, lineItems } = orderFromRest(payload);
+        await upsertOrders(client, shopId, [order]);
+        await upsertLineItems(client, shopId, lineItems, [order.id]);
+        if (payload.customer?.id) await upsertCustomers(client, shopId, [customerFromRest(payload.customer)]);
+        event = { kind: delivery.topic === 'orders/create' ? 'order.created' : 'order.updated', shopId, orderId: order.id };
+        break;
+      }
+      case 'customers/create':
+      case 'customers/update': {
+        const customer = customerFromRest(payload);
+        await upsertCustomers(client, shopId, [customer]);
+        event = { kind: delivery.topic === 'customers/create' ? 'customer.created' : 'customer.updated', shopId, customerId: customer.id };
+        break;
+      }
+      case 'app/uninstalled':
+        await client.query('UPDATE shops SET uninstalled_at = now() WHERE id = $1', [shopId]);
+        event = { kind: 'app.uninstalled', shopId };
+        break;
+      case 'bulk_operations/finish':
+        event = { kind: 'bulk.finished', shopId, bulkOperationId: String(payload.admin_graphql_api_id ?? '') };
+        break;
+      case 'customers/data_request':
+        await deps.compliance.dataRequest(shopId, payload);
+        event = { kind: 'compliance', shopId, topic: delivery.topic };
+        break;
+      case 'customers/redact':
+        await deps.compliance.redactCustomer(shopId, payload);
+        event = { kind: 'compliance', shopId, topic: delivery.topic };
+        break;
+      case 'shop/redact':
+        await deps.compliance.redactShop(shopId);
+        event = { kind: 'compliance', shopId, topic: delivery.topic };
+        break;
+    }
+    await client.query('UPDATE webhook_deliveries SET processed_at = now(), last_error = NULL WHERE id = $1 AND shop_id = $2', [deliveryId, shopId]);
+    await client.query('COMMIT');
+    if (delivery.topic === 'app/uninstalled') await deps.revokeSessions(shopId);
+    return { status: 'processed', event };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await deps.database.pool
+      .query('UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = $3 WHERE id = $1 AND shop_id = $2', [deliveryId, shopId, (error as Error).message.slice(0, 500)])
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Deliveries stored but not processed after `olderThanMs`: the ones a crash or a lost enqueue left behind. */
+export async function pendingDeliveries(database: Database, olderThanMs: number, limit = 500): Promise<Array<{ id: string; shopId: string }>> {
+  return database.db
+    .select({ id: webhookDeliveries.id, shopId: webhookDeliveries.shopId })
+    .from(webhookDeliveries)
+    .innerJoin(shops, eq(shops.id, webhookDeliveries.shopId))
+    .where(and(isNull(webhookDeliveries.processedAt), lt(webhookDeliveries.receivedAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`), lt(webhookDeliveries.attempts, 10)))
+    .limit(limit);
+}

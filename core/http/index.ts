@@ -1,0 +1,3 @@
+export { readBody, rawBodyOf } from './read-body';
+export type { BodyLimits } from './read-body';
+export type { RouteModule } from './route-module';
