@@ -15,6 +15,8 @@ import { turnLanguage } from './turn-language';
 const PENDING_ORDER_MS = 10 * 60_000;
 const RECENT_LINES = 3;
 const LOW_CONFIDENCE_HANDOFF_AFTER = 2;
+// A wrong answer costs a buyer more than "I'm not sure", so unless the shop sets one, stay at or above 0.5.
+const DEFAULT_THRESHOLD = 0.5;
 
 /** Handles one buyer message: quiet during a handoff, else order status, handoff, an answer, or "not sure". */
 export async function handleMessage(services: BotServices, turn: Turn, text: string): Promise<void> {
@@ -60,7 +62,7 @@ export async function handleMessage(services: BotServices, turn: Turn, text: str
   // Buttons send an intent id as their value; that needs no guessing.
   const pressed = shop.answers.has(text.trim()) ? text.trim() : undefined;
   const result = pressed ? { intent: pressed, score: 1, top: [{ intent: pressed, score: 1 }] } : model.classify(text);
-  const threshold = shop.settings.botThreshold ?? model.threshold;
+  const threshold = shop.settings.botThreshold ?? Math.max(model.threshold, DEFAULT_THRESHOLD);
   const confident = result.intent !== 'None' && result.score >= threshold;
   turn.corpus.push({ shopId: shop.id, language, text: redacted, intent: confident ? result.intent : null, score: result.score, source: 'bot' });
   if (!confident) {

@@ -8,7 +8,9 @@ export type DetectLanguage = (text: string, prior?: string) => { lang: string; c
  * The language of this turn, or `other` when the text is mostly in a script the bot has no language for
  * (Thai, Japanese kana, Arabic...). Everything else goes to the detector.
  */
-export function turnLanguage(text: string, prior: string | undefined, detect: DetectLanguage): string {
+export function turnLanguage(input: string, prior: string | undefined, detect: DetectLanguage): string {
+  // Emails, links and numbers say nothing about the language, and would tip short lines towards English.
+  const text = input.replace(/\S+@\S+|https?:\/\/\S+|#?\d[\d\s-]*/g, ' ');
   const letters = text.match(LETTER)?.length ?? 0;
   if (letters >= 2) {
     const known = text.match(KNOWN_SCRIPTS)?.length ?? 0;

@@ -10,7 +10,7 @@ export type BusinessHours = Partial<Record<Weekday, string | null>>;
 
 /** The bot's part of a shop's settings document. */
 export interface BotSettings {
-  /** Below this score the bot says it is not sure; unset means the model's own validated threshold. */
+  /** Below this score the bot says it is not sure; unset means 0.5 or the model's validated threshold if higher. */
   botThreshold?: number;
   /** Unset means no hours are published, and the bot never claims the team is away. */
   businessHours?: BusinessHours;

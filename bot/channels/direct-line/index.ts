@@ -1,0 +1,11 @@
+export { createDirectLineChannel } from './direct-line-channel';
+export type { DirectLineChannel, DirectLineChannelDeps, DirectLineRates } from './direct-line-channel';
+export { DirectLineAdapter, DIRECT_LINE_CHANNEL } from './direct-line-adapter';
+export type { DirectLineAdapterDeps } from './direct-line-adapter';
+export { DirectLineSender } from './direct-line-sender';
+export { createDirectLineTokens } from './direct-line-tokens';
+export type { DirectLineTokens, DirectLineGrant, IssuedToken, TokenCheck } from './direct-line-tokens';
+export { createActivityNotifier, createLocalNotifier } from './activity-notifier';
+export type { ActivityNotifier, NotifierDatabase } from './activity-notifier';
+export { defaultInboundLimits } from './validate-inbound-activity';
+export type { InboundLimits } from './validate-inbound-activity';

@@ -1,0 +1,14 @@
+import type { Request } from 'restify';
+
+/**
+ * The caller's IP for rate limiting. X-Forwarded-For is only believed behind a proxy we were told about,
+ * otherwise anyone could pick a fresh address per request.
+ */
+export function clientAddress(req: Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}

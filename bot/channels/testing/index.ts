@@ -1,0 +1,2 @@
+export { EchoBot } from './echo-bot';
+export { startTestServer } from './start-test-server';

@@ -1,0 +1,1 @@
+export { sharedDefaultModels, memoryLogger, RecordingSender, testRuntime, buyerChat, texts, actions, insertOrder } from './bot-test-kit';
