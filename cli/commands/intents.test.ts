@@ -30,13 +30,13 @@ describe('storedesk intents eval', () => {
 
   it('writes one prediction per test line, in order, and prints the figures', async () => {
     const test = join(dir, 'test.jsonl');
-    const lines = ['{"text":"where is my parcel","intent":"track_order"}', '{"text":"cancel the order please","intent":"cancel_order"}', '{"text":"banana spaceship opera","intent":"None"}'];
+    const lines = ['{"text":"where is my parcel","intent":"track_order"}', '{"text":"cancel the order please","intent":"cancel_order"}', '{"text":"tell me a joke please","intent":"None"}'];
     await writeFile(test, lines.join('\n') + '\n');
     const out = join(dir, 'pred.jsonl');
     const { lines: printed, exitCode } = await run(['--train', fixture, '--test', test, '--predictions', out]);
     expect(exitCode).toBe(0);
     const predictions = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(predictions.map((p) => p.text)).toEqual(['where is my parcel', 'cancel the order please', 'banana spaceship opera']);
+    expect(predictions.map((p) => p.text)).toEqual(['where is my parcel', 'cancel the order please', 'tell me a joke please']);
     expect(predictions.map((p) => p.intent)).toEqual(['track_order', 'cancel_order', 'None']);
     for (const p of predictions) expect(Object.keys(p)).toEqual(['text', 'intent', 'score']);
     const report = printed.join('\n');

@@ -1,6 +1,8 @@
 import { NONE_INTENT } from './types';
 import type { IntentScore } from './types';
 
+const SHRINK_EXAMPLES = 30;
+
 /** One validation prediction before abstention, with its gold label. */
 export interface ScoredValidationItem {
   gold: string;
@@ -24,5 +26,7 @@ export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: n
   const budget = Math.floor(maxInScopeLoss * inScope.length);
   // Any threshold up to the (budget)-th lowest correct score rejects at most `budget` correct answers.
   const limit = correctScores[budget] ?? correctScores[correctScores.length - 1] ?? 0;
-  return Math.max(0, Math.min(0.9, Math.floor(limit * 1000) / 1000));
+  // With few validation examples the lowest correct score is mostly noise, so shrink toward never abstaining.
+  const evidence = inScope.length / (inScope.length + SHRINK_EXAMPLES);
+  return Math.max(0, Math.min(0.9, Math.floor(limit * evidence * 1000) / 1000));
 }
