@@ -1,1 +1,2 @@
 export { lowerBound, SortedLinks } from './sorted-links';
+export { memoise } from './memoise';

@@ -9,6 +9,17 @@ const DAY = 24 * HOUR;
 /** IP alone is too weak a link for "these accounts are one person" (offices, mobile carriers). */
 const STRONG_KINDS: ReadonlySet<IdentifierKind> = new Set(['device', 'email', 'phone', 'address', 'payment']);
 const MAX_LINKED = 50;
+/** How far back each kind of link counts: IPs churn within a day, devices within a week. */
+const LOOKBACK: Record<IdentifierKind, number> = {
+  account: 30 * DAY,
+  device: 7 * DAY,
+  ip: DAY,
+  'ip-prefix': DAY,
+  email: 30 * DAY,
+  phone: 30 * DAY,
+  address: 30 * DAY,
+  payment: 30 * DAY,
+};
 const MAX_CODE_CHECKS = 25;
 
 /** The stores a context is read from. */
@@ -56,18 +67,26 @@ export async function gatherContext(
   const linked = new Set<string>();
   for (const [kind, identifiers] of byKind) {
     const counts = { hour: 0, day: 0, week: 0, month: 0 };
+    const horizon = LOOKBACK[kind];
     for (const identifier of identifiers) {
-      const shared = await graph.accountsSharing(identifier, { since: event.at - 30 * DAY, until }, 200);
-      const others = shared.filter((entry) => entry.account !== accountId);
-      const age = (window: number): number => others.filter((entry) => entry.lastSeen >= event.at - window).length;
-      counts.hour = Math.max(counts.hour, age(HOUR));
-      counts.day = Math.max(counts.day, age(DAY));
-      counts.week = Math.max(counts.week, age(7 * DAY));
-      counts.month = Math.max(counts.month, others.length);
-      if (STRONG_KINDS.has(kind)) {
-        const horizon = kind === 'device' ? 7 * DAY : 30 * DAY;
-        for (const entry of others) if (entry.lastSeen >= event.at - horizon && linked.size < MAX_LINKED) linked.add(entry.account);
+      const shared = await graph.accountsSharing(identifier, { since: event.at - horizon, until }, 200);
+      let hour = 0;
+      let day = 0;
+      let week = 0;
+      let month = 0;
+      for (const entry of shared) {
+        if (entry.account === accountId) continue;
+        const age = event.at - entry.lastSeen;
+        month += 1;
+        if (age <= 7 * DAY) week += 1;
+        if (age <= DAY) day += 1;
+        if (age <= HOUR) hour += 1;
+        if (STRONG_KINDS.has(kind) && linked.size < MAX_LINKED) linked.add(entry.account);
       }
+      counts.hour = Math.max(counts.hour, hour);
+      counts.day = Math.max(counts.day, day);
+      counts.week = Math.max(counts.week, week);
+      counts.month = Math.max(counts.month, month);
     }
     links[kind] = counts;
   }

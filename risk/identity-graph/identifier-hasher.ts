@@ -4,7 +4,7 @@ import type { Identifier, IdentifierKind } from './types';
 /** Turns a normalised identifier into its keyed hash. */
 export type IdentifierHasher = (kind: IdentifierKind, normalisedValue: string) => Identifier;
 
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 250_000;
 
 const BLOCK = 64;
 
@@ -30,16 +30,24 @@ function hmacSha256(secret: Buffer): (message: string) => string {
  */
 export function createIdentifierHasher(secret: string | Buffer): IdentifierHasher {
   if (secret.length < 16) throw new RangeError('The identifier hashing secret must be at least 16 bytes');
-  const cache = new Map<string, Identifier>();
+  const caches = new Map<IdentifierKind, Map<string, Identifier>>();
+  let cached = 0;
   const hmac = hmacSha256(Buffer.from(secret));
   return (kind, normalisedValue) => {
-    const plain = `${kind}:${normalisedValue}`;
-    const cached = cache.get(plain);
-    if (cached) return cached;
-    const hex = hmac(plain).slice(0, 32);
-    const identifier: Identifier = { kind, key: `${kind}:${hex}` };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(plain, identifier);
+    let cache = caches.get(kind);
+    if (!cache) {
+      cache = new Map();
+      caches.set(kind, cache);
+    }
+    const hit = cache.get(normalisedValue);
+    if (hit) return hit;
+    const identifier: Identifier = { kind, key: `${kind}:${hmac(`${kind}:${normalisedValue}`).slice(0, 32)}` };
+    if (cached >= CACHE_LIMIT) {
+      caches.clear();
+      cached = 0;
+    }
+    cache.set(normalisedValue, identifier);
+    cached += 1;
     return identifier;
   };
 }

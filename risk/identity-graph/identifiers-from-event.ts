@@ -5,6 +5,11 @@ import { normaliseEmail } from './normalise-email';
 import { normaliseIp } from './ip-prefix';
 import { normalisePhone } from './normalise-phone';
 import type { Identifier, IdentifierKind } from './types';
+import { memoise } from '../common';
+
+const addressKey = memoise(normaliseAddress);
+const ipParts = memoise(normaliseIp);
+const emailParts = memoise(normaliseEmail);
 
 /** The hashed identifiers of one event, by kind, plus what normalisation learned on the way. */
 export interface EventIdentifiers {
@@ -25,14 +30,14 @@ export function identifiersFromEvent(event: RiskEvent, facts: EventFacts, hash: 
   };
   add('account', event.account);
   add('device', event.device?.trim());
-  const ip = event.ip === undefined ? undefined : normaliseIp(event.ip);
+  const ip = event.ip === undefined ? undefined : ipParts(event.ip);
   add('ip', ip?.ip);
   add('ip-prefix', ip?.prefix);
-  const email = facts.email === undefined ? undefined : normaliseEmail(facts.email);
+  const email = facts.email === undefined ? undefined : emailParts(facts.email);
   add('email', email?.address);
   const country = facts.shippingCountry ?? facts.billingCountry ?? facts.ipCountry;
   add('phone', facts.phone === undefined ? undefined : normalisePhone(facts.phone, country));
-  add('address', facts.shippingAddress === undefined ? undefined : normaliseAddress(facts.shippingAddress));
+  add('address', facts.shippingAddress === undefined ? undefined : addressKey(facts.shippingAddress));
   add('payment', facts.paymentFingerprint);
   return {
     all: Object.values(byKind).filter((identifier) => identifier.kind !== 'account'),

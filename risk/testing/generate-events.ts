@@ -35,7 +35,7 @@ export interface GeneratedStream {
 export function generateEvents(options: GeneratorOptions): GeneratedStream {
   const world = new World(options.seed, options.days ?? 60);
   const actors: [string, number, (w: World) => void][] = [
-    ['buyer', options.buyers ?? 30_000, (w) => genuineBuyer(w)],
+    ['buyer', options.buyers ?? 26_000, (w) => genuineBuyer(w)],
     ['family', options.families ?? 1_500, family],
     ['office', options.offices ?? 25, office],
     ['re-registration', options.reRegistrations ?? 500, reRegistration],
