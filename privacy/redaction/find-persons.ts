@@ -74,6 +74,12 @@ function classify(text: string, whole: string, start: number, g: NameGazetteer, 
   const cap = first !== first.toLowerCase();
   const allCaps = raw.length > 1 && raw === raw.toUpperCase();
   const sentenceStart = sentenceStartAt(text, start);
+  const prevChar = text[start - 1];
+  const nextChar = text[start + raw.length];
+  // Parts of URLs, emails and domains ("https://TestingStress.pl/") are not names.
+  if (prevChar === '/' || prevChar === '@' || prevChar === '.' || nextChar === '@' || (nextChar === '.' && /\p{L}/u.test(text[start + raw.length + 1] ?? ''))) {
+    return { start, end: start + raw.length, cap, sentenceStart, kind: 'other', cue: false };
+  }
   const { gaz, common, place, title, link, stop } = lexical(lower, g);
   let kind: Kind = 'other';
   if (title) kind = 'title';
@@ -94,10 +100,11 @@ const STOP = new Set(
     'name bot user agent customer fax office phone mobile email address hi hello hey dear thanks so just also really sorry ' +
     'looking going trying ok okay fine good back glad happy sure not').split(' '),
 );
-const PLACE_BEFORE = /\b(?:in|from|at|to|near|into|via|visit|visiting|across|around|of)\s+$/i;
+const PLACE_BEFORE = /\b(?:in|from|at|to|near|into|via|visit|visiting|across|around|of|for)\s+$/i;
+const PLACE_ONLY_BEFORE = /\b(?:in|from|at|near|into|via|visit|visiting|across|around)\s+$/i;
 const SUBJECT_AFTER = /^(?::|,|'s\b|\s+(?:has|had|said|says|shouted|spent|here)\b)/;
-const STREET_AFTER = /^\s+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
-const STREET_BEFORE = /(?:\d|\b(?:street|road|avenue|rue|via|calle|ul|jalan|jln|lorong|blk))\.?\s+$/i;
+const STREET_AFTER = /^[ \t]+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
+const STREET_BEFORE = /(?:\d|\b(?:street|road|avenue|rue|via|calle|ul|jalan|jln|lorong|blk))\.?[ \t]+$/i;
 
 function runQualifies(run: Word[], text: string, before: Word | undefined, after: Word | undefined): boolean {
   const last = run[run.length - 1]!;
@@ -123,7 +130,7 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   const only = names[0]!;
   if (only.kind === 'weakCommon') return false;
   if (only.sentenceStart) return SUBJECT_AFTER.test(text.slice(only.end, only.end + 9));
-  if (only.kind === 'weakGaz') return true;
+  if (only.kind === 'weakGaz') return !PLACE_ONLY_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
   return !PLACE_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
 }
 

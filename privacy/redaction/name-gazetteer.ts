@@ -18,6 +18,8 @@ const NEVER_NAMES = [
   'shopify paypal visa mastercard amex grabpay paynow whatsapp telegram facebook instagram google apple samsung iphone android',
   'order orders refund delivery shipping parcel courier invoice receipt voucher discount promo sale size colour color',
   'iban atm nric fin otp pin cvv cvc sku swift bic gst vat',
+  'english chinese malay indian tamil american british french german japanese korean thai vietnamese spanish italian russian ' +
+    'european asian african australian canadian mandarin hokkien cantonese filipino indonesian singaporean malaysian',
   'i im i\'m i\'d i\'ll mr mrs ms miss mdm dr prof sir madam phd md jr sr ltd llc inc corp co plc gmbh',
 ].join(' ');
 
