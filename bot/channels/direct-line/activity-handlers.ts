@@ -6,6 +6,7 @@ import { activitiesSince, appendActivities } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
 import { guard } from './conversation-handlers';
+import { queryOf } from '../shared';
 import { enforce } from './request-guards';
 import { parseWatermark, publicOrigin } from './stream-url';
 import { validateInboundActivity } from './validate-inbound-activity';
@@ -53,7 +54,7 @@ export async function postActivity(ctx: DirectLineContext, req: Request, convers
 
 /** `GET /conversations/{id}/activities?watermark=`: polling. */
 export async function listActivities(ctx: DirectLineContext, req: Request, conversationId: string) {
-  const watermark = parseWatermark(req.query?.watermark);
+  const watermark = parseWatermark(queryOf(req).get('watermark') ?? undefined);
   if (watermark === null) throw new ValidationError('watermark must be a non-negative integer');
   const { grant } = await guard(ctx, req, conversationId);
   const rows = await activitiesSince(ctx.db, grant.shopId, conversationId, watermark ?? 0);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../../core/errors';
-import { clientAddress, resolveShop } from '../shared';
+import { clientAddress, queryOf, resolveShop } from '../shared';
 import { createConversation, findConversation, markStarted, type DirectLineConversation } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
@@ -30,7 +30,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 export async function generateToken(ctx: DirectLineContext, req: Request) {
   enforce(ctx.limiters.generatePerIp, clientAddress(req, ctx.trustProxy), 'new conversations from this address');
   const body = parse(generateBody, Buffer.isBuffer(req.body) ? {} : req.body);
-  const shopRef = body.shop ?? (typeof req.query?.shop === 'string' ? req.query.shop : undefined);
+  const shopRef = body.shop ?? queryOf(req).get('shop') ?? undefined;
   if (!shopRef) throw new ValidationError('shop is required (the shop id or myshopify domain)');
   const shop = await resolveShop(ctx.db, shopRef);
   if (!shop) throw new NotFoundError('No installed shop has that id or domain');

@@ -3,6 +3,7 @@ import { AppError, ValidationError } from '../../../core/errors';
 import { listActivities, postActivity } from './activity-handlers';
 import { generateToken, guard, reconnect, refreshToken, startConversation } from './conversation-handlers';
 import type { DirectLineContext } from './direct-line-context';
+import { queryOf } from '../shared';
 import { parseWatermark } from './stream-url';
 
 const BASE = '/v3/directline';
@@ -24,7 +25,7 @@ export function registerDirectLineRoutes(server: Server, ctx: DirectLineContext)
     res.send(status, body);
   });
   server.get(`${BASE}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const watermark = parseWatermark(req.query?.watermark);
+    const watermark = parseWatermark(queryOf(req).get('watermark') ?? undefined);
     if (watermark === null) throw new ValidationError('watermark must be a non-negative integer');
     res.send(200, await reconnect(ctx, req, param(req, 'conversationId'), watermark));
   });

@@ -23,7 +23,7 @@ describe(`the built-in Direct Line (${testEngine})`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await upsertShop(database.db, { domain: 'tea-house.myshopify.com', name: 'Tea House' });
-    ({ channel, app } = await startApp({ perConversation: { limit: 5, windowMs: 60_000 } }));
+    ({ channel, app } = await startApp({ perConversation: { limit: 5, windowMs: 60_000 }, generatePerIp: { limit: 1000, windowMs: 60_000 } }));
     base = `${app.base}/v3/directline`;
   });
   afterAll(async () => {

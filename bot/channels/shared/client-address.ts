@@ -12,3 +12,8 @@ export function clientAddress(req: Request, trustProxy: boolean): string {
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
+
+/** Query parameters of a request (the app installs no query parser). */
+export function queryOf(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+}

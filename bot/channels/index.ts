@@ -1,0 +1,2 @@
+export * from './direct-line';
+export type { ConversationSender, BotLogic, RateLimit } from './shared';
