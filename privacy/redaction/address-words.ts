@@ -48,4 +48,5 @@ export const TWO_NUMBERS_WORD = /(?<![\d.,:/-])\d{1,4} \d{1,5}[ \t]+\p{Lu}\p{Ll}
 
 /** Street words then a number ("Sorlaskeid 32"), used only when the text speaks of an address. */
 export const WORDS_NUMBER = /(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}'’.-]+[ \t]+){1,3}\d{1,5}(?=$|[\s,;!?)]|\.(?:\s|$))/gu;
-export const ADDRESS_TOPIC = /address|return to|lives? at|located|ship|deliver|send|meet|moved|stay|corner|post|mail|office is|here they are/i;
+/** Words that show a text speaks of an address; tested on lower-cased text. */
+export const ADDRESS_TOPIC = /address|return to|lives? at|located|ship|deliver|send|meet|moved|stay|corner|post|mail|office is|here they are/;

@@ -106,6 +106,8 @@ function hasStreetSignal(segment: string): boolean {
   return segment.split(/[\s,]+/).some(isStreetWord);
 }
 
+const UNIT_ANCHOR_FOLDED = new RegExp(UNIT_ANCHOR.source, 'g');
+const ADDRESS_CUE_FOLDED = new RegExp(ADDRESS_CUE.source, 'g');
 const STREET_ANY = new RegExp(
   `\\b(?:${[...STREET_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\b|${STREET_SUFFIX.source.replace(/\$$/, '\\b')}`,
   'i',
@@ -114,15 +116,19 @@ const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Cl
 
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
 export function findAddresses(text: string): PiiSpan[] {
-  const lowerCaseText = text === text.toLowerCase();
+  const lower = text.toLowerCase();
+  const lowerCaseText = text === lower;
+  // Case-insensitive patterns run on the lower-cased copy, which is faster than the /i flag.
+  const folded = lower.length === text.length ? lower : undefined;
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  const patterns = [UNIT_ANCHOR, SG_POSTAL, MILITARY, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  const patterns = [SG_POSTAL, MILITARY, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  for (const m of eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text)) seeds.push([m.index, m.index + m[0].length]);
   if (STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
-  if (ADDRESS_TOPIC.test(text)) patterns.push(WORDS_NUMBER);
+  if (ADDRESS_TOPIC.test(folded ?? text.toLowerCase())) patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
     for (const m of eachMatch(pattern, text)) {
-      if (pattern !== UNIT_ANCHOR && pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0])) continue;
+      if (pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0])) continue;
       seeds.push([m.index, m.index + m[0].length]);
     }
   }
@@ -140,7 +146,7 @@ export function findAddresses(text: string): PiiSpan[] {
     const segment = text.slice(s, e);
     if (hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
   }
-  for (const m of eachMatch(ADDRESS_CUE, text)) {
+  for (const m of eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text)) {
     const at = m.index + m[0].length;
     const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText, lines);
     const segment = text.slice(at, e);

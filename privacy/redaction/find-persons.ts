@@ -67,12 +67,28 @@ function sentenceStartAt(text: string, start: number): boolean {
   return i < 0 || '.!?\n:"“>*'.includes(text[i]!);
 }
 
+// Drops a possessive "'s" and trailing apostrophes or hyphens.
+function trimWord(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 115 && word.length > 2) {
+    const before = word.charCodeAt(word.length - 2);
+    if (before === 39 || before === 0x2019) return word.slice(0, -2);
+  }
+  let end = word.length;
+  while (end > 1) {
+    const c = word.charCodeAt(end - 1);
+    if (c === 39 || c === 0x2019 || c === 45) end--;
+    else break;
+  }
+  return end === word.length ? word : word.slice(0, end);
+}
+
 function classify(text: string, whole: string, start: number, g: NameGazetteer, lowerCaseText: boolean, cue: 'none' | 'cue' | 'title'): Word {
-  const raw = whole.endsWith("'s") || whole.endsWith('’s') ? whole.slice(0, -2) : whole.replace(/['’-]+$/, '');
+  const raw = trimWord(whole);
   const lower = raw.toLowerCase();
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
-  const allCaps = raw.length > 1 && raw === raw.toUpperCase();
+  const allCaps = cap && raw.length > 1 && raw === raw.toUpperCase();
   const sentenceStart = sentenceStartAt(text, start);
   const prevChar = text[start - 1];
   const nextChar = text[start + raw.length];
@@ -89,7 +105,7 @@ function classify(text: string, whole: string, start: number, g: NameGazetteer, 
   else if (place) kind = 'other';
   else if (gaz && !common) kind = cap || lowerCaseText || raw.length > 3 ? 'strong' : 'other';
   else if (cue === 'cue' && !stop && (!common || (gaz && (cap || lowerCaseText)))) kind = 'strong';
-  else if (/['’]\p{Ll}/u.test(raw) && !gaz) kind = 'other';
+  else if (!gaz && (raw.includes("'") || raw.includes('’')) && /['’]\p{Ll}/u.test(raw)) kind = 'other';
   else if (cap && !stop) kind = gaz ? 'weakGaz' : common ? 'weakCommon' : 'weakUnknown';
   return { start, end: start + raw.length, cap, sentenceStart, kind, cue: cue !== 'none' };
 }
