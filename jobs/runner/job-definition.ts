@@ -9,6 +9,8 @@ export interface JobContext {
   progress(fraction: number): Promise<void>;
   /** The attempt number, 1 for the first run. */
   attempt: number;
+  /** Enqueues a follow-up job (a webhook's job routes its event to risk or audience this way). */
+  enqueue<T>(name: string, data: T): Promise<string>;
 }
 
 /**

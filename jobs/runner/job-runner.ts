@@ -66,6 +66,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         await definition.handle(parsed.data, {
           logger,
           attempt,
+          enqueue: (name, data) => api.now(name, data),
           progress: async (fraction) => {
             await job.touch(Math.round(Math.min(1, Math.max(0, fraction)) * 100));
           },
@@ -94,11 +95,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     if (!parsed.success) throw new ValidationError(`Invalid data for job "${name}": ${parsed.error.message}`);
   };
 
-  await agenda.ready;
-  if (options.work ?? true) await agenda.start();
   let running = true;
-
-  return {
+  const api: JobRunner = {
     agenda,
     async now(name, data) {
       validate(name, data);
@@ -126,4 +124,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       await agenda.stop(false);
     },
   };
+  await agenda.ready;
+  if (options.work ?? true) await agenda.start();
+  return api;
 }

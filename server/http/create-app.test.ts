@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Request, Response, Server } from 'restify';
@@ -52,14 +53,14 @@ describe('the HTTP edge', () => {
   it('answers /healthz', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect((await res.json()) as any).toEqual({ status: 'ok' });
   });
 
   it('answers /readyz 503 with the reason while the database is down, and 200 when it is back', async () => {
     databaseUp = false;
     const down = await fetch(`${base}/readyz`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'not_ready', checks: { database: 'database unreachable' } });
+    expect((await down.json()) as any).toMatchObject({ status: 'not_ready', checks: { database: 'database unreachable' } });
     databaseUp = true;
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
@@ -73,13 +74,13 @@ describe('the HTTP edge', () => {
   it('gives an unknown route a 404 JSON body', async () => {
     const res = await fetch(`${base}/no/such/thing`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'not_found', message: 'No route for GET /no/such/thing' });
+    expect((await res.json()) as any).toEqual({ code: 'not_found', message: 'No route for GET /no/such/thing' });
   });
 
   it('gives malformed JSON a 400 that says what is wrong', async () => {
     const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.code).toBe('invalid_input');
     expect(body.message).toMatch(/Malformed JSON/);
   });
@@ -87,19 +88,19 @@ describe('the HTTP edge', () => {
   it('gives an oversized body a 413', async () => {
     const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(5000) }) });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe('payload_too_large');
+    expect(((await res.json()) as any).code).toBe('payload_too_large');
   });
 
   it('keeps the raw bytes next to the parsed body', async () => {
     const raw = '{ "a" : 1 }';
     const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
-    expect(await res.json()).toEqual({ body: { a: 1 }, rawLength: raw.length });
+    expect((await res.json()) as any).toEqual({ body: { a: 1 }, rawLength: raw.length });
   });
 
   it('maps the AppError family to its status and code', async () => {
     const res = await fetch(`${base}/conflict`);
     expect(res.status).toBe(409);
-    expect(await res.json()).toEqual({ code: 'conflict', message: 'already there' });
+    expect((await res.json()) as any).toEqual({ code: 'conflict', message: 'already there' });
   });
 
   it('hides internals of unexpected errors behind a 500', async () => {
@@ -113,7 +114,7 @@ describe('the HTTP edge', () => {
   it('answers 503 when the database is unreachable', async () => {
     const res = await fetch(`${base}/db-down`);
     expect(res.status).toBe(503);
-    expect((await res.json()).code).toBe('unavailable');
+    expect(((await res.json()) as any).code).toBe('unavailable');
   });
 
   it('echoes a well-formed request id and makes one up otherwise', async () => {
