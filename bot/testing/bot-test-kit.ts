@@ -75,7 +75,7 @@ export function buyerChat(runtime: BotRuntime, shopRef: string, options: { chann
     adapter,
     say: (text: string) => run({ type: ActivityTypes.Message, text }),
     join: () =>
-      run({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: reference.user.id, name: 'Buyer' }], recipient: reference.bot }),
+      run({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: reference.user!.id, name: 'Buyer' }], recipient: reference.bot }),
   };
 }
 
