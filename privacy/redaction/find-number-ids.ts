@@ -2,8 +2,40 @@ import { eachMatch } from './each-match';
 import { isPlausibleSsn, isValidIban, isValidNric, passesLuhn } from './checksums';
 import type { PiiSpan } from './labels';
 
+interface DigitStats {
+  total: number;
+  /** Longest run of digits. */
+  longest: number;
+  /** Longest run of digits allowing single spaces or hyphens between them. */
+  longestLoose: number;
+}
+
+// One pass over the text so that the id patterns run only where they can match.
+function digitStats(text: string): DigitStats {
+  let total = 0;
+  let longest = 0;
+  let longestLoose = 0;
+  let run = 0;
+  let loose = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      total++;
+      run++;
+      loose++;
+      if (run > longest) longest = run;
+      if (loose > longestLoose) longestLoose = loose;
+    } else {
+      run = 0;
+      const next = text.charCodeAt(i + 1);
+      if (!((c === 32 || c === 45) && next >= 48 && next <= 57 && i > 0)) loose = 0;
+    }
+  }
+  return { total, longest, longestLoose };
+}
+
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
-const NRIC = /(?<![A-Za-z0-9])[STFGMstfgm]\d{7}[A-Za-z](?![A-Za-z0-9])/g;
+const NRIC = /\b[STFGMstfgm]\d{7}[A-Za-z]\b/g;
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d]|-\d)/g;
 const SSN_CUE = /\b(?:ssn|social security|national id|id (?:no|number))\b/i;
 const IBAN_COMPACT = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9])/g;
@@ -12,13 +44,15 @@ const IBAN_SPACED = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: [A-Za-z0-9]{4}){2,7}(?:
 /** Payment cards (Luhn), Singapore NRIC/FIN (checksum), US SSN-style ids and IBANs (mod-97). */
 export function findNumberIds(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const m of eachMatch(CARD, text)) {
+  const stats = digitStats(text);
+  if (stats.total < 7) return spans;
+  if (stats.longestLoose >= 13) for (const m of eachMatch(CARD, text)) {
     const digits = m[0].replace(/[ -]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) {
       spans.push({ start: m.index, end: m.index + m[0].length, label: 'CARD' });
     }
   }
-  for (const m of eachMatch(NRIC, text)) {
+  if (stats.longest >= 7) for (const m of eachMatch(NRIC, text)) {
     if (isValidNric(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, label: 'NRIC' });
   }
   for (const m of eachMatch(SSN, text)) {
