@@ -4,6 +4,10 @@ import type { AuditEvent } from '../admin-auth';
 import { readStoreOverview } from './read-store-overview';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from './testing';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
+const json = (res: Response): Promise<any> => res.json();
+
+
 const now = new Date('2026-11-30T04:00:00Z'); // noon in Singapore
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
@@ -61,7 +65,7 @@ describe(`the admin API (${testEngine})`, () => {
 
     app = await startAdminTestServer({ db, audit: (event) => void audited.push(event) });
     const signIn = await fetch(`${app.base}/api/admin/login`, { method: 'POST', headers: { origin: app.base, 'content-type': 'application/json' }, body: JSON.stringify({ password: TEST_ADMIN_PASSWORD }) });
-    const { csrfToken } = await signIn.json();
+    const { csrfToken } = await json(signIn);
     const chosen = await fetch(`${app.base}/api/admin/session/shop`, {
       method: 'PUT',
       headers: { origin: app.base, 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '' },
@@ -82,7 +86,7 @@ describe(`the admin API (${testEngine})`, () => {
     it('counts only the signed-in shop', async () => {
       const res = await fetch(`${app.base}/api/admin/overview`, { headers: { cookie: session.cookie } });
       expect(res.status).toBe(200);
-      const overview = await res.json();
+      const overview = await json(res);
       expect(overview.counts).toEqual({ orders: 5, customers: 3, products: 2 });
       expect(overview.shop).toMatchObject({ domain: 'alpha.myshopify.com', timezone: 'Asia/Singapore' });
     });
@@ -107,14 +111,14 @@ describe(`the admin API (${testEngine})`, () => {
   describe('settings', () => {
     it('gives defaults to a shop that never saved any', async () => {
       const res = await fetch(`${app.base}/api/admin/settings`, { headers: { cookie: session.cookie } });
-      expect(await res.json()).toMatchObject({ timezone: 'Asia/Singapore', settings: { retentionDays: 30, kFloor: 10, dataProtectionContact: null } });
+      expect(await json(res)).toMatchObject({ timezone: 'Asia/Singapore', settings: { retentionDays: 30, kFloor: 10, dataProtectionContact: null } });
     });
 
     it('saves valid settings, answers with the result and audits the change by field name', async () => {
       const res = await put({ retentionDays: 60, kFloor: 12, dataProtectionContact: { name: 'Dana Lim', email: 'dpo@alpha.sg' }, botConfidenceThreshold: 0.7 });
       expect(res.status).toBe(200);
-      expect((await res.json()).settings).toMatchObject({ retentionDays: 60, kFloor: 12, botConfidenceThreshold: 0.7 });
-      const again = await (await fetch(`${app.base}/api/admin/settings`, { headers: { cookie: session.cookie } })).json();
+      expect((await json(res)).settings).toMatchObject({ retentionDays: 60, kFloor: 12, botConfidenceThreshold: 0.7 });
+      const again = await json(await fetch(`${app.base}/api/admin/settings`, { headers: { cookie: session.cookie } }));
       expect(again.settings.dataProtectionContact).toEqual({ name: 'Dana Lim', email: 'dpo@alpha.sg' });
       expect(audited).toContainEqual({ shopId: shopA.id, actor: 'admin', action: 'admin.settings_changed', subject: 'shop-settings', detail: { fields: ['retentionDays', 'kFloor', 'dataProtectionContact', 'botConfidenceThreshold'] } });
     });
@@ -122,11 +126,11 @@ describe(`the admin API (${testEngine})`, () => {
     it('refuses bad settings with a 400 listing every problem, and keeps what was saved', async () => {
       const res = await put({ retentionDays: 0, kFloor: 3, botConfidenceThreshold: 2, dataProtectionContact: { name: '', email: 'nope' } });
       expect(res.status).toBe(400);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.code).toBe('invalid_input');
       expect(body.details.problems.map((p: { path: string }) => p.path).sort()).toEqual(['botConfidenceThreshold', 'dataProtectionContact.email', 'dataProtectionContact.name', 'kFloor', 'retentionDays']);
       expect(body.message).toMatch(/kFloor: must be at least 5/);
-      const kept = await (await fetch(`${app.base}/api/admin/settings`, { headers: { cookie: session.cookie } })).json();
+      const kept = await json(await fetch(`${app.base}/api/admin/settings`, { headers: { cookie: session.cookie } }));
       expect(kept.settings).toMatchObject({ retentionDays: 60, kFloor: 12 });
     });
 

@@ -4,6 +4,10 @@ import { createTestDatabase, testEngine } from '../../db/testing';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../admin-api/testing';
 import { createLoginRateLimiter } from './login-rate-limiter';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
+const json = (res: Response): Promise<any> => res.json();
+
+
 const shopify = { apiKey: 'test-api-key', apiSecret: 'test-api-secret' };
 
 async function sessionToken(shopDomain: string, overrides: { secret?: string; aud?: string; exp?: number; nbf?: number; iss?: string; dest?: string } = {}) {
@@ -49,7 +53,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
     it('scopes the call to the shop named in the token', async () => {
       const res = await get('/api/admin/session', { authorization: `Bearer ${await sessionToken('alpha.myshopify.com')}` });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ via: 'session-token', actor: 'shopify-user:42', shop: { id: shopA.id, domain: 'alpha.myshopify.com' } });
+      expect(await json(res)).toMatchObject({ via: 'session-token', actor: 'shopify-user:42', shop: { id: shopA.id, domain: 'alpha.myshopify.com' } });
     });
 
     it.each([
@@ -62,7 +66,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
     ])('refuses a token %s with 401', async (_name, overrides, reason) => {
       const res = await get('/api/admin/settings', { authorization: `Bearer ${await sessionToken('alpha.myshopify.com', overrides)}` });
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ code: 'unauthorized', details: { reason } });
+      expect(await json(res)).toMatchObject({ code: 'unauthorized', details: { reason } });
     });
 
     it('refuses a token for a shop that has not installed storedesk with 403', async () => {
@@ -73,7 +77,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
     it("never lets shop A's token read or change shop B's data, whatever the request says", async () => {
       const auth = { authorization: `Bearer ${await sessionToken('alpha.myshopify.com')}` };
       const read = await get(`/api/admin/settings?shopId=${shopB.id}&shop=bravo.myshopify.com`, { ...auth, 'x-shopify-shop-domain': 'bravo.myshopify.com' });
-      expect((await read.json()).settings.retentionDays).toBe(30);
+      expect((await json(read)).settings.retentionDays).toBe(30);
 
       const write = await fetch(`${app.base}/api/admin/settings?shopId=${shopB.id}`, {
         method: 'PUT',
@@ -81,7 +85,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
         body: JSON.stringify({ shopId: shopB.id, retentionDays: 7 }),
       });
       expect(write.status).toBe(400);
-      expect((await write.json()).details.problems).toContainEqual({ path: 'shopId', message: 'is not a known setting' });
+      expect((await json(write)).details.problems).toContainEqual({ path: 'shopId', message: 'is not a known setting' });
 
       const choose = await fetch(`${app.base}/api/admin/session/shop`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ shopId: shopB.id }) });
       expect(choose.status).toBe(403);
@@ -111,18 +115,18 @@ describe(`admin staff authentication (${testEngine})`, () => {
       expect(header).toMatch(/; SameSite=Strict/);
       expect(header).toMatch(/; Path=\//);
       expect(header).not.toMatch(/Secure/);
-      const body = await res.json();
+      const body = await json(res);
       expect(body).toMatchObject({ via: 'password', shop: null });
       expect(body.shops.map((s: { domain: string }) => s.domain)).toEqual(['alpha.myshopify.com', 'bravo.myshopify.com']);
     });
 
     it('asks for a shop before any shop data, then scopes every call to the chosen one', async () => {
       const signIn = await login(TEST_ADMIN_PASSWORD);
-      const { csrfToken } = await signIn.json();
+      const { csrfToken } = await json(signIn);
       let cookie = cookieOf(signIn);
       const before = await get('/api/admin/overview', { cookie });
       expect(before.status).toBe(403);
-      expect((await before.json()).details.reason).toBe('shop_not_chosen');
+      expect((await json(before)).details.reason).toBe('shop_not_chosen');
 
       const choose = await fetch(`${app.base}/api/admin/session/shop`, {
         method: 'PUT',
@@ -132,7 +136,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
       expect(choose.status).toBe(200);
       cookie = cookieOf(choose);
       const settings = await get('/api/admin/settings', { cookie });
-      expect((await settings.json()).settings.retentionDays).toBe(99);
+      expect((await json(settings)).settings.retentionDays).toBe(99);
     });
 
     it.each([
@@ -142,7 +146,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
       ['from our origin with a wrong CSRF header', { origin: 'SELF', 'x-csrf-token': 'guess' }, 'bad_csrf_token'],
     ])('refuses an unsafe request %s with 403', async (_name, extra, reason) => {
       const signIn = await login(TEST_ADMIN_PASSWORD);
-      const { csrfToken } = await signIn.json();
+      const { csrfToken } = await json(signIn);
       const choose = await fetch(`${app.base}/api/admin/session/shop`, {
         method: 'PUT',
         headers: { cookie: cookieOf(signIn), origin: origin(), 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
@@ -152,7 +156,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
       for (const [key, value] of Object.entries(extra)) headers[key] = value === 'SELF' ? origin() : value;
       const res = await fetch(`${app.base}/api/admin/settings`, { method: 'PUT', headers, body: JSON.stringify({ retentionDays: 45 }) });
       expect(res.status).toBe(403);
-      expect((await res.json()).details.reason).toBe(reason);
+      expect((await json(res)).details.reason).toBe(reason);
       expect((await findShopById(database.db, shopA.id))?.settings).toEqual({});
     });
 

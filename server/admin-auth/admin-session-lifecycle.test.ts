@@ -3,6 +3,10 @@ import { createTestDatabase, testEngine } from '../../db/testing';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../admin-api/testing';
 import { createLoginRateLimiter } from './login-rate-limiter';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
+const json = (res: Response): Promise<any> => res.json();
+
+
 async function login(app: AdminTestServer, password: string, headers: Record<string, string> = {}) {
   return fetch(`${app.base}/api/admin/login`, {
     method: 'POST',
@@ -32,12 +36,12 @@ describe(`admin sessions over time and processes (${testEngine})`, () => {
   it('picks the only shop at sign-in, and the session works on another process with the same key', async () => {
     const first = await start({ db: database.db });
     const signIn = await login(first, TEST_ADMIN_PASSWORD);
-    expect((await signIn.json()).shop).toMatchObject({ domain: 'only.myshopify.com' });
+    expect((await json(signIn)).shop).toMatchObject({ domain: 'only.myshopify.com' });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const second = await start({ db: database.db });
     const res = await fetch(`${second.base}/api/admin/overview`, { headers: { cookie } });
     expect(res.status).toBe(200);
-    expect((await res.json()).shop.domain).toBe('only.myshopify.com');
+    expect((await json(res)).shop.domain).toBe('only.myshopify.com');
   });
 
   it('signs everyone out when the admin password changes', async () => {
@@ -75,6 +79,6 @@ describe(`admin sessions over time and processes (${testEngine})`, () => {
     const app = await start({ db: database.db, adminPassword: undefined });
     const res = await login(app, 'anything-at-all-here');
     expect(res.status).toBe(403);
-    expect((await res.json()).code).toBe('password_login_disabled');
+    expect((await json(res)).code).toBe('password_login_disabled');
   });
 });

@@ -1,3 +1,5 @@
+import type { Request } from 'restify';
+
 /** Who is calling `/api/admin/*`, and for which shop. The shop never comes from the request itself. */
 export interface StaffIdentity {
   shopId: string;
@@ -7,7 +9,7 @@ export interface StaffIdentity {
 }
 
 /** Resolves the staff identity of a request or throws `UnauthorizedError` / `ForbiddenError`. */
-export type AuthenticateStaff = (req: import('restify').Request) => Promise<StaffIdentity>;
+export type AuthenticateStaff = (req: Request) => Promise<StaffIdentity>;
 
 /**
  * One audited action. The privacy capability owns the audit log; this is the shape the admin emits.

@@ -44,7 +44,7 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     throw new ApiError(0, 'network', 'The storedesk server could not be reached. Check that it is running, then retry.');
   }
   const text = await response.text();
-  let data: unknown = undefined;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
