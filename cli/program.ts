@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database';
 import { registerWorkerCommand } from './commands/worker';
 import { registerFakeShopifyCommand } from './commands/fake-shopify';
+import { registerIntentsCommand } from './commands/intents';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -13,5 +14,6 @@ export function buildProgram(context: () => CliContext): Command {
   registerDatabaseCommands(program, context);
   registerWorkerCommand(program, context);
   registerFakeShopifyCommand(program);
+  registerIntentsCommand(program);
   return program;
 }
