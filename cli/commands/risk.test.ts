@@ -7,7 +7,9 @@ import { registerRiskCommand, RISK_EXIT } from './risk';
 const fixtures = join(__dirname, '../../risk/backtest/fixtures');
 
 function program(lines: string[]): Command {
-  const p = new Command().exitOverride().configureOutput({ writeErr: (s) => lines.push(s), writeOut: (s) => lines.push(s) });
+  const p = new Command()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => lines.push(s), writeOut: (s) => lines.push(s) });
   registerRiskCommand(p, { printError: (line) => lines.push(line), progress: false });
   return p;
 }
@@ -36,8 +38,19 @@ describe('storedesk risk backtest', () => {
     const out = join(dir, 'scores.jsonl');
     const { lines, exitCode } = await run(['--events', join(fixtures, 'events-small.jsonl'), '--out', out]);
     expect(exitCode).toBe(0);
-    const scored = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-    expect(scored.map((entry) => entry.order)).toEqual(['o-alice-1', 'o-farm-1', 'o-farm-2', 'o-farm-3', 'o-farm-4', 'o-alice-2', 'o-guest-1']);
+    const scored = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(scored.map((entry) => entry.order)).toEqual([
+      'o-alice-1',
+      'o-farm-1',
+      'o-farm-2',
+      'o-farm-3',
+      'o-farm-4',
+      'o-alice-2',
+      'o-guest-1',
+    ]);
     for (const entry of scored) {
       expect(Object.keys(entry).sort()).toEqual(['decision', 'order', 'reasons', 'score']);
       expect(['allow', 'review', 'deny']).toContain(entry.decision);
@@ -45,14 +58,26 @@ describe('storedesk risk backtest', () => {
     const byOrder = new Map(scored.map((entry) => [entry.order, entry]));
     expect(byOrder.get('o-farm-4').score).toBeGreaterThan(byOrder.get('o-alice-1').score);
     expect(byOrder.get('o-farm-4').decision).not.toBe('allow');
-    expect(byOrder.get('o-farm-4').reasons.map((reason: { code: string }) => reason.code)).toContain('coupon-linked-accounts');
+    expect(byOrder.get('o-farm-4').reasons.map((reason: { code: string }) => reason.code)).toContain(
+      'coupon-linked-accounts',
+    );
     expect(lines.join('\n')).toMatch(/scored 7 orders from 12 events/);
   });
 
   it('uses the thresholds of a rules file given with --rules', async () => {
     const out = join(dir, 'scores.jsonl');
-    await run(['--events', join(fixtures, 'events-small.jsonl'), '--out', out, '--rules', join(fixtures, 'rules-review-everything.json')]);
-    const scored = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    await run([
+      '--events',
+      join(fixtures, 'events-small.jsonl'),
+      '--out',
+      out,
+      '--rules',
+      join(fixtures, 'rules-review-everything.json'),
+    ]);
+    const scored = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(scored.every((entry) => entry.decision !== 'allow')).toBe(true);
   });
 
@@ -72,15 +97,34 @@ describe('storedesk risk backtest', () => {
 
   it('scores the valid lines anyway with --skip-invalid', async () => {
     const out = join(dir, 'scores.jsonl');
-    const { exitCode } = await run(['--events', join(fixtures, 'events-invalid.jsonl'), '--out', out, '--skip-invalid']);
+    const { exitCode } = await run([
+      '--events',
+      join(fixtures, 'events-invalid.jsonl'),
+      '--out',
+      out,
+      '--skip-invalid',
+    ]);
     expect(exitCode).toBe(0);
-    expect((await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line).order)).toEqual(['o-5']);
+    expect(
+      (await readFile(out, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).order),
+    ).toEqual(['o-5']);
   });
 
   it.each([
     [['--events', 'no-such-file.jsonl'], RISK_EXIT.usage, /cannot read the events file/],
-    [['--events', join(fixtures, 'events-small.jsonl'), '--rules', join(fixtures, 'rules-invalid.json')], RISK_EXIT.usage, /not a valid rules document[\s\S]*rules\.0\.feature/],
-    [['--events', join(fixtures, 'events-small.jsonl'), '--rules', 'missing-rules.json'], RISK_EXIT.usage, /cannot read the rules file/],
+    [
+      ['--events', join(fixtures, 'events-small.jsonl'), '--rules', join(fixtures, 'rules-invalid.json')],
+      RISK_EXIT.usage,
+      /not a valid rules document[\s\S]*rules\.0\.feature/,
+    ],
+    [
+      ['--events', join(fixtures, 'events-small.jsonl'), '--rules', 'missing-rules.json'],
+      RISK_EXIT.usage,
+      /cannot read the rules file/,
+    ],
   ])('rejects %p with a clear message and exit code %p', async (args, code, message) => {
     const { lines, exitCode } = await run([...args, '--out', join(dir, 'scores.jsonl')]);
     expect(exitCode).toBe(code);

@@ -8,26 +8,58 @@ const hasher = createIdentifierHasher('backtest-test-secret-123');
 
 function farm(count: number, startMinute: number): RiskEvent[] {
   return Array.from({ length: count }, (_, index): RiskEvent[] => [
-    { type: 'account', at: t(startMinute + index * 10), account: `farm-${index}`, device: 'dev-farm', ip: '203.0.113.7' },
-    { type: 'order', at: t(startMinute + index * 10 + 2), order: `o-${index}`, account: `farm-${index}`, amount: 30, device: 'dev-farm', ip: '203.0.113.7', discountCode: 'WELCOME10' },
+    {
+      type: 'account',
+      at: t(startMinute + index * 10),
+      account: `farm-${index}`,
+      device: 'dev-farm',
+      ip: '203.0.113.7',
+    },
+    {
+      type: 'order',
+      at: t(startMinute + index * 10 + 2),
+      order: `o-${index}`,
+      account: `farm-${index}`,
+      amount: 30,
+      device: 'dev-farm',
+      ip: '203.0.113.7',
+      discountCode: 'WELCOME10',
+    },
   ]).flat();
 }
 
 describe('backtest replay', () => {
   it('scores an order only with what was known at its time, not with accounts that appear later', async () => {
-    const first: OrderEvent = { type: 'order', at: t(0), order: 'first', account: 'early', amount: 30, device: 'dev-farm', ip: '203.0.113.7', discountCode: 'WELCOME10' };
+    const first: OrderEvent = {
+      type: 'order',
+      at: t(0),
+      order: 'first',
+      account: 'early',
+      amount: 30,
+      device: 'dev-farm',
+      ip: '203.0.113.7',
+      discountCode: 'WELCOME10',
+    };
     const alone = await runBacktest([first], { hasher });
     const withLater = await runBacktest([...farm(8, 60), first], { hasher });
     const scoredFirst = withLater.find((entry) => entry.order === 'first');
     expect(scoredFirst).toEqual(alone[0]);
     const lastOfFarm = withLater.find((entry) => entry.order === 'o-7');
     expect(lastOfFarm!.score).toBeGreaterThan(scoredFirst!.score);
-    expect(lastOfFarm!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['device-accounts-day', 'coupon-linked-accounts']));
+    expect(lastOfFarm!.reasons.map((reason) => reason.code)).toEqual(
+      expect.arrayContaining(['device-accounts-day', 'coupon-linked-accounts']),
+    );
   });
 
   it('gives the same scores whatever order the file lists the events in', async () => {
     const events = farm(6, 0);
-    const shuffled = [events[5]!, events[2]!, events[11]!, events[0]!, ...events.filter((_, index) => ![0, 2, 5, 11].includes(index))];
+    const shuffled = [
+      events[5]!,
+      events[2]!,
+      events[11]!,
+      events[0]!,
+      ...events.filter((_, index) => ![0, 2, 5, 11].includes(index)),
+    ];
     expect(await runBacktest(shuffled, { hasher })).toEqual(await runBacktest(events, { hasher }));
   });
 
@@ -40,7 +72,13 @@ describe('backtest replay', () => {
 
   it('denies an order from a blocklisted device with the blocklist reason, until the entry expires', async () => {
     const blocklist = new InMemoryBlocklist();
-    blocklist.add({ identifier: hasher('device', 'dev-bad'), scope: 'global', reason: 'chargeback', addedAt: t(-60), expiresAt: t(60) });
+    blocklist.add({
+      identifier: hasher('device', 'dev-bad'),
+      scope: 'global',
+      reason: 'chargeback',
+      addedAt: t(-60),
+      expiresAt: t(60),
+    });
     const events: RiskEvent[] = [
       { type: 'order', at: t(0), order: 'blocked', account: 'x', amount: 20, device: 'dev-bad' },
       { type: 'order', at: t(120), order: 'expired', account: 'y', amount: 20, device: 'dev-bad' },
@@ -59,14 +97,22 @@ describe('backtest replay', () => {
       { type: 'order', at: t(65), order: 'o2', account: 'a2', amount: 30, discountCode: 'WELCOME10' },
     ];
     const [, second] = await runBacktest(events, { hasher });
-    expect(second!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['same-mailbox', 'email-variant', 'coupon-linked-accounts']));
+    expect(second!.reasons.map((reason) => reason.code)).toEqual(
+      expect.arrayContaining(['same-mailbox', 'email-variant', 'coupon-linked-accounts']),
+    );
   });
 });
 
 describe('event lines', () => {
   it.each([
-    ['{"type":"account","at":"2026-03-01T09:00:00Z","account":"a"}', { type: 'account', at: Date.parse('2026-03-01T09:00:00Z'), account: 'a' }],
-    ['{"type":"order","at":"2026-03-01T09:00:00+08:00","order":7,"amount":"12.50","discountCode":" ","ip":null}', { type: 'order', at: Date.parse('2026-03-01T01:00:00Z'), order: '7', amount: 12.5 }],
+    [
+      '{"type":"account","at":"2026-03-01T09:00:00Z","account":"a"}',
+      { type: 'account', at: Date.parse('2026-03-01T09:00:00Z'), account: 'a' },
+    ],
+    [
+      '{"type":"order","at":"2026-03-01T09:00:00+08:00","order":7,"amount":"12.50","discountCode":" ","ip":null}',
+      { type: 'order', at: Date.parse('2026-03-01T01:00:00Z'), order: '7', amount: 12.5 },
+    ],
   ])('reads %s', (line, expected) => {
     expect(parseEventLine(line)).toEqual({ ok: true, event: expect.objectContaining(expected) });
   });

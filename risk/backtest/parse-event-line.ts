@@ -5,7 +5,9 @@ const id = z.union([z.string().trim().min(1).max(256), z.number().int().transfor
 const optionalText = z
   .union([z.string(), z.number().transform(String), z.null()])
   .optional()
-  .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.trim()));
+  .transform((value) =>
+    value === null || value === undefined || value.trim() === '' ? undefined : value.trim(),
+  );
 const at = z.union([z.string(), z.number()]).transform((value, context) => {
   const time = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(time)) {
@@ -15,10 +17,20 @@ const at = z.union([z.string(), z.number()]).transform((value, context) => {
   return time;
 });
 const amount = z
-  .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number), z.null()])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*-?\d+(\.\d+)?\s*$/)
+      .transform(Number),
+    z.null(),
+  ])
   .optional()
   .transform((value) => value ?? undefined)
-  .refine((value) => value === undefined || (Number.isFinite(value) && value >= 0), 'must be a number of 0 or more');
+  .refine(
+    (value) => value === undefined || (Number.isFinite(value) && value >= 0),
+    'must be a number of 0 or more',
+  );
 const attrs = z
   .record(z.string(), z.unknown())
   .nullable()
@@ -39,7 +51,10 @@ const orderLine = z.object({
   type: z.literal('order'),
   at,
   order: id,
-  account: z.union([id, z.null()]).optional().transform((value) => value ?? undefined),
+  account: z
+    .union([id, z.null()])
+    .optional()
+    .transform((value) => value ?? undefined),
   amount,
   device: optionalText,
   ip: optionalText,
@@ -61,9 +76,11 @@ export function parseEventLine(line: string): ParsedLine {
   } catch {
     return { ok: false, problem: 'is not valid JSON' };
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problem: 'is not a JSON object' };
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, problem: 'is not a JSON object' };
   const type = (json as { type?: unknown }).type;
-  if (type !== 'account' && type !== 'order') return { ok: false, problem: 'has a "type" that is neither "account" nor "order"' };
+  if (type !== 'account' && type !== 'order')
+    return { ok: false, problem: 'has a "type" that is neither "account" nor "order"' };
   const parsed = eventLine.safeParse(json);
   if (parsed.success) return { ok: true, event: parsed.data as RiskEvent };
   const problems = parsed.error.issues.map((issue) => `"${issue.path.join('.')}" ${issue.message}`);

@@ -10,7 +10,9 @@ export interface LineProblem {
 }
 
 /** Every valid event of a JSON Lines file, in file order, plus every bad line (blank lines are skipped). */
-export async function readEventsFile(path: string): Promise<{ events: RiskEvent[]; problems: LineProblem[] }> {
+export async function readEventsFile(
+  path: string,
+): Promise<{ events: RiskEvent[]; problems: LineProblem[] }> {
   const events: RiskEvent[] = [];
   const problems: LineProblem[] = [];
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });

@@ -41,7 +41,10 @@ export function sortEvents(events: readonly RiskEvent[]): RiskEvent[] {
  * Replays events in time order through a fresh in-memory engine, scoring each order with only
  * what was known at its moment, and recording each event after it is scored.
  */
-export async function runBacktest(events: readonly RiskEvent[], options: BacktestOptions = {}): Promise<ScoredOrder[]> {
+export async function runBacktest(
+  events: readonly RiskEvent[],
+  options: BacktestOptions = {},
+): Promise<ScoredOrder[]> {
   const engine = createRiskEngine({
     graph: new InMemoryIdentityGraphStore(),
     history: new InMemoryOrderHistoryStore(),
@@ -57,7 +60,12 @@ export async function runBacktest(events: readonly RiskEvent[], options: Backtes
     if (event.type === 'order') {
       const { verdict, features } = await engine.assess(event);
       options.onFeatures?.(event.order, features);
-      scored.push({ order: event.order, score: verdict.score, decision: verdict.decision, reasons: verdict.reasons });
+      scored.push({
+        order: event.order,
+        score: verdict.score,
+        decision: verdict.decision,
+        reasons: verdict.reasons,
+      });
     } else {
       await engine.record(event);
     }

@@ -83,7 +83,9 @@ export function createRiskEngine(deps: RiskEngineDeps): RiskEngine {
       paymentFailed: facts.paymentFailed,
       sources: [ids.byKind.device, ids.byKind.ip].filter((id) => id !== undefined),
     });
-    const profile = ids.emailDomain ? { emailDomain: ids.emailDomain, emailIsVariant: ids.emailIsVariant } : undefined;
+    const profile = ids.emailDomain
+      ? { emailDomain: ids.emailDomain, emailIsVariant: ids.emailIsVariant }
+      : undefined;
     await deps.graph.link(accountId, ids.all, event.at, profile);
     if (event.amount !== undefined && !facts.paymentFailed) amountStats.observe(event.amount);
   };

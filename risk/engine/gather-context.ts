@@ -31,7 +31,10 @@ export interface ContextSources {
 }
 
 /** The event's identifiers plus, per kind, what the account was seen with before (event's own wins). */
-function identifiersByKind(ids: EventIdentifiers, known: readonly Identifier[]): Map<IdentifierKind, Identifier[]> {
+function identifiersByKind(
+  ids: EventIdentifiers,
+  known: readonly Identifier[],
+): Map<IdentifierKind, Identifier[]> {
   const byKind = new Map<IdentifierKind, Identifier[]>();
   for (const identifier of ids.all) byKind.set(identifier.kind, [identifier]);
   for (const identifier of known) {
@@ -96,9 +99,14 @@ export async function gatherContext(
     ordersFromSources(history, sourceIds, event.at - HOUR, until, 200),
     code ? ordersFromSources(history, sourceIds, event.at - 7 * DAY, until, 500) : Promise.resolve([]),
     code ? countLinkedCodeUsers(history, [...linked], code, event.at - 90 * DAY, until) : Promise.resolve(0),
-    sources.blocklist.lookup([...(ids.byKind.account ? [ids.byKind.account] : []), ...[...byKind.values()].flat()], event.at),
+    sources.blocklist.lookup(
+      [...(ids.byKind.account ? [ids.byKind.account] : []), ...[...byKind.values()].flat()],
+      event.at,
+    ),
   ]);
-  const sourceCodeUsers = new Set(weekOrders.filter((o) => o.discountCode === code && o.account !== accountId).map((o) => o.account)).size;
+  const sourceCodeUsers = new Set(
+    weekOrders.filter((o) => o.discountCode === code && o.account !== accountId).map((o) => o.account),
+  ).size;
   return {
     kind: event.type,
     at: event.at,
@@ -127,7 +135,9 @@ async function ordersFromSources(
   until: number,
   limit: number,
 ): Promise<OrderRecord[]> {
-  const lists = await Promise.all(sources.map((source) => history.ordersFrom(source, { since, until }, limit)));
+  const lists = await Promise.all(
+    sources.map((source) => history.ordersFrom(source, { since, until }, limit)),
+  );
   const byOrder = new Map<string, OrderRecord>();
   for (const list of lists) for (const order of list) byOrder.set(order.order, order);
   return [...byOrder.values()];

@@ -15,13 +15,28 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-const ADDRESS_PARTS = ['address1', 'address2', 'line1', 'line2', 'street', 'city', 'zip', 'postalCode', 'postal_code', 'country', 'countryCode', 'country_code'];
+const ADDRESS_PARTS = [
+  'address1',
+  'address2',
+  'line1',
+  'line2',
+  'street',
+  'city',
+  'zip',
+  'postalCode',
+  'postal_code',
+  'country',
+  'countryCode',
+  'country_code',
+];
 
 function address(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const parts = ADDRESS_PARTS.map((part) => text(record[part])).filter((part): part is string => part !== undefined);
+    const parts = ADDRESS_PARTS.map((part) => text(record[part])).filter(
+      (part): part is string => part !== undefined,
+    );
     return parts.length > 0 ? parts.join(', ') : undefined;
   }
   return undefined;
@@ -40,12 +55,16 @@ const FAILED_STATUSES = new Set(['failed', 'declined', 'failure', 'error', 'void
 function paymentFailed(attrs: EventAttrs | undefined): boolean {
   const flag = pick(attrs, ['paymentFailed', 'payment_failed', 'failed', 'declined']);
   if (flag === true || flag === 'true' || flag === 1) return true;
-  const status = text(pick(attrs, ['paymentStatus', 'payment_status', 'financialStatus', 'financial_status', 'status']));
+  const status = text(
+    pick(attrs, ['paymentStatus', 'payment_status', 'financialStatus', 'financial_status', 'status']),
+  );
   return status !== undefined && FAILED_STATUSES.has(status.toLowerCase());
 }
 
 function discountKind(attrs: EventAttrs | undefined): EventFacts['discountKind'] {
-  const kind = text(pick(attrs, ['discountKind', 'discount_kind', 'discountType', 'discount_type']))?.toLowerCase();
+  const kind = text(
+    pick(attrs, ['discountKind', 'discount_kind', 'discountType', 'discount_type']),
+  )?.toLowerCase();
   if (kind === undefined) {
     const firstOrder = pick(attrs, ['firstOrderOnly', 'first_order_only', 'singleUse', 'single_use']);
     return firstOrder === true ? 'first-order' : undefined;
@@ -69,13 +88,20 @@ export function readEventFacts(event: RiskEvent): EventFacts {
     shippingAddress: address(shipping),
     billingAddress: address(billing),
     paymentFingerprint: text(
-      pick(attrs, ['paymentFingerprint', 'payment_fingerprint', 'cardFingerprint', 'card_fingerprint', 'paymentMethodId']),
+      pick(attrs, [
+        'paymentFingerprint',
+        'payment_fingerprint',
+        'cardFingerprint',
+        'card_fingerprint',
+        'paymentMethodId',
+      ]),
     ),
     ipCountry: text(pick(attrs, ['ipCountry', 'ip_country', 'geoCountry', 'geo_country']))?.toUpperCase(),
     billingCountry:
       text(pick(attrs, ['billingCountry', 'billing_country']))?.toUpperCase() ?? countryOf(billing),
     shippingCountry:
-      text(pick(attrs, ['shippingCountry', 'shipping_country', 'country']))?.toUpperCase() ?? countryOf(shipping),
+      text(pick(attrs, ['shippingCountry', 'shipping_country', 'country']))?.toUpperCase() ??
+      countryOf(shipping),
     paymentFailed: paymentFailed(attrs),
     discountKind: discountKind(attrs),
   };

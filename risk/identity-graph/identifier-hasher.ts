@@ -41,7 +41,10 @@ export function createIdentifierHasher(secret: string | Buffer): IdentifierHashe
     }
     const hit = cache.get(normalisedValue);
     if (hit) return hit;
-    const identifier: Identifier = { kind, key: `${kind}:${hmac(`${kind}:${normalisedValue}`).slice(0, 32)}` };
+    const identifier: Identifier = {
+      kind,
+      key: `${kind}:${hmac(`${kind}:${normalisedValue}`).slice(0, 32)}`,
+    };
     if (cached >= CACHE_LIMIT) {
       caches.clear();
       cached = 0;

@@ -23,7 +23,11 @@ export interface EventIdentifiers {
 }
 
 /** Normalises and hashes every identifier an event carries. Unparseable values are skipped, not fatal. */
-export function identifiersFromEvent(event: RiskEvent, facts: EventFacts, hash: IdentifierHasher): EventIdentifiers {
+export function identifiersFromEvent(
+  event: RiskEvent,
+  facts: EventFacts,
+  hash: IdentifierHasher,
+): EventIdentifiers {
   const byKind: Partial<Record<IdentifierKind, Identifier>> = {};
   const add = (kind: IdentifierKind, value: string | undefined): void => {
     if (value !== undefined && value !== '') byKind[kind] = hash(kind, value);

@@ -13,7 +13,12 @@ describe('in-memory identity graph', () => {
     await graph.link('b', [device], t0 + 80 * HOUR);
     const shared = await graph.accountsSharing(device, { since: t0 + 48 * HOUR, until: t0 + 100 * HOUR });
     expect(shared.map((entry) => entry.account)).toEqual(['b', 'a']);
-    expect(await graph.countsSince(device, [{ since: t0, until: t0 + 100 * HOUR }, { since: t0 + 75 * HOUR, until: t0 + 100 * HOUR }])).toEqual([3, 1]);
+    expect(
+      await graph.countsSince(device, [
+        { since: t0, until: t0 + 100 * HOUR },
+        { since: t0 + 75 * HOUR, until: t0 + 100 * HOUR },
+      ]),
+    ).toEqual([3, 1]);
   });
 
   it('sees nothing recorded at or after the end of the window, even when it arrived first', async () => {
@@ -28,8 +33,17 @@ describe('in-memory identity graph', () => {
 
   it('keeps the sign-up time and email domain of an account', async () => {
     const graph = new InMemoryIdentityGraphStore();
-    await graph.link('a', [device], t0, { signedUp: true, emailDomain: 'mailinator.com', emailIsVariant: false });
+    await graph.link('a', [device], t0, {
+      signedUp: true,
+      emailDomain: 'mailinator.com',
+      emailIsVariant: false,
+    });
     await graph.link('a', [device], t0 + HOUR);
-    expect(await graph.accountProfile('a', t0 + 2 * HOUR)).toEqual({ firstSeen: t0, signedUpAt: t0, emailDomain: 'mailinator.com', emailIsVariant: false });
+    expect(await graph.accountProfile('a', t0 + 2 * HOUR)).toEqual({
+      firstSeen: t0,
+      signedUpAt: t0,
+      emailDomain: 'mailinator.com',
+      emailIsVariant: false,
+    });
   });
 });

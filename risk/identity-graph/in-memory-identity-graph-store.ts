@@ -26,7 +26,12 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
   private readonly links = new Map<string, SortedLinks>();
   private readonly accounts = new Map<string, AccountEntry>();
 
-  async link(accountId: string, identifiers: readonly Identifier[], at: number, profile?: ProfileUpdate): Promise<void> {
+  async link(
+    accountId: string,
+    identifiers: readonly Identifier[],
+    at: number,
+    profile?: ProfileUpdate,
+  ): Promise<void> {
     const account = this.account(accountId, at);
     if (profile?.signedUp) account.signedUpAt = Math.min(account.signedUpAt ?? at, at);
     if (profile?.emailDomain !== undefined && (!account.email || at < account.email.at)) {
@@ -41,7 +46,9 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
 
   async countsSince(identifier: Identifier, windows: readonly TimeWindow[]): Promise<number[]> {
     const sorted = this.links.get(identifier.key);
-    return windows.map((window) => (sorted ? sorted.distinct(window.since, window.until, Infinity).length : 0));
+    return windows.map((window) =>
+      sorted ? sorted.distinct(window.since, window.until, Infinity).length : 0,
+    );
   }
 
   async accountProfile(accountId: string, until: number): Promise<AccountProfile | undefined> {
@@ -50,7 +57,8 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
     const email = account.email && account.email.at < until ? account.email : undefined;
     return {
       firstSeen: account.firstSeen,
-      signedUpAt: account.signedUpAt !== undefined && account.signedUpAt < until ? account.signedUpAt : undefined,
+      signedUpAt:
+        account.signedUpAt !== undefined && account.signedUpAt < until ? account.signedUpAt : undefined,
       emailDomain: email?.domain,
       emailIsVariant: email?.isVariant,
     };
@@ -59,7 +67,9 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
   async identifiersOf(accountId: string, until: number): Promise<Identifier[]> {
     const account = this.accounts.get(accountId);
     if (!account) return [];
-    return [...account.identifiers.values()].filter((entry) => entry.since < until).map((entry) => entry.identifier);
+    return [...account.identifiers.values()]
+      .filter((entry) => entry.since < until)
+      .map((entry) => entry.identifier);
   }
 
   private account(accountId: string, at: number): AccountEntry {

@@ -18,15 +18,21 @@ describe('email normalisation', () => {
     expect(normaliseEmail(raw)).toEqual({ address, domain: address.split('@')[1], isVariant });
   });
 
-  it.each(['not-an-email', '@gmail.com', 'john@', 'john@localhost', 'jo hn@gmail.com'])('rejects %p', (raw) => {
-    expect(normaliseEmail(raw)).toBeUndefined();
-  });
+  it.each(['not-an-email', '@gmail.com', 'john@', 'john@localhost', 'jo hn@gmail.com'])(
+    'rejects %p',
+    (raw) => {
+      expect(normaliseEmail(raw)).toBeUndefined();
+    },
+  );
 });
 
 describe('address normalisation', () => {
   it.each([
     ['12 Orchard Road #01-05, Singapore 238888', '12 ORCHARD RD, Unit 01-05, SG 238888'],
-    ['Blk 123 Ang Mo Kio Avenue 3 #05-12 Singapore 560123', '123 ang mo kio ave 3, unit 05-12, singapore 560123'],
+    [
+      'Blk 123 Ang Mo Kio Avenue 3 #05-12 Singapore 560123',
+      '123 ang mo kio ave 3, unit 05-12, singapore 560123',
+    ],
     ['5 Clementi Avenue 4, Apt 7', '5 clementi ave. 4 apartment 7'],
   ])('%p and %p meet', (a, b) => {
     expect(normaliseAddress(a)).toBe(normaliseAddress(b));

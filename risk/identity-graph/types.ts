@@ -1,5 +1,6 @@
 /** What an identifier identifies. `ip-prefix` is the /24 (IPv4) or /48 (IPv6) network. */
-export type IdentifierKind = 'account' | 'device' | 'ip' | 'ip-prefix' | 'email' | 'phone' | 'address' | 'payment';
+export type IdentifierKind =
+  'account' | 'device' | 'ip' | 'ip-prefix' | 'email' | 'phone' | 'address' | 'payment';
 
 /**
  * A keyed hash of one normalised identifier. `key` is `kind:hex` and is the only form that is
@@ -47,7 +48,12 @@ export interface ProfileUpdate {
  */
 export interface IdentityGraphStore {
   /** Records that `accountId` was seen with each identifier at `at`. Idempotent for repeats. */
-  link(accountId: string, identifiers: readonly Identifier[], at: number, profile?: ProfileUpdate): Promise<void>;
+  link(
+    accountId: string,
+    identifiers: readonly Identifier[],
+    at: number,
+    profile?: ProfileUpdate,
+  ): Promise<void>;
   /** Distinct accounts seen with `identifier` within `window`, most recently seen first, at most `limit`. */
   accountsSharing(identifier: Identifier, window: TimeWindow, limit?: number): Promise<SharedAccount[]>;
   /** For each window, how many distinct accounts were seen with `identifier` within it. */

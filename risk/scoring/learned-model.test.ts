@@ -4,12 +4,24 @@ import { generateEvents, rocAuc } from '../testing';
 import { DEFAULT_RULES, LearnedModel, MIN_LABELS_PER_CLASS, scoreFeatures, trainRiskModel } from '.';
 import type { LabelledExample } from '.';
 
-const SMALL = { buyers: 2500, families: 120, offices: 3, reRegistrations: 40, deviceFarms: 8, couponAbusers: 20, cardTesters: 5, stolenCards: 40, days: 30 };
+const SMALL = {
+  buyers: 2500,
+  families: 120,
+  offices: 3,
+  reRegistrations: 40,
+  deviceFarms: 8,
+  couponAbusers: 20,
+  cardTesters: 5,
+  stolenCards: 40,
+  days: 30,
+};
 
 async function labelledExamples(seed: number): Promise<LabelledExample[]> {
   const { events, labels } = generateEvents({ seed, ...SMALL });
   const examples: LabelledExample[] = [];
-  await runBacktest(events, { onFeatures: (order, features) => examples.push({ features, fraud: labels.get(order) === true }) });
+  await runBacktest(events, {
+    onFeatures: (order, features) => examples.push({ features, fraud: labels.get(order) === true }),
+  });
   return examples;
 }
 
@@ -44,7 +56,11 @@ describe('learned model', () => {
     const rulesOnly = auc(later, (features) => scoreFeatures(features, DEFAULT_RULES).score);
     const blended = auc(later, (features) => scoreFeatures(features, DEFAULT_RULES, result.model).score);
     expect(blended).toBeGreaterThan(rulesOnly);
-    const verdict = scoreFeatures(later.find((example) => example.fraud)!.features, DEFAULT_RULES, result.model);
+    const verdict = scoreFeatures(
+      later.find((example) => example.fraud)!.features,
+      DEFAULT_RULES,
+      result.model,
+    );
     expect(verdict.reasons.map((reason) => reason.code)).toContain('learned-model');
     expect(verdict.modelScore).toBeGreaterThan(0);
   });
@@ -53,7 +69,10 @@ describe('learned model', () => {
     const result = trainRiskModel(history);
     if (!result.trained) throw new Error('expected a model');
     const restored = LearnedModel.fromJSON(JSON.parse(JSON.stringify(result.model.toJSON())));
-    expect(restored?.predictLogOdds(later[0]!.features)).toBeCloseTo(result.model.predictLogOdds(later[0]!.features), 10);
+    expect(restored?.predictLogOdds(later[0]!.features)).toBeCloseTo(
+      result.model.predictLogOdds(later[0]!.features),
+      10,
+    );
     expect(LearnedModel.fromJSON({ ...result.model.toJSON(), features: ['something_else'] })).toBeUndefined();
   });
 });

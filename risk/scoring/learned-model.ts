@@ -38,7 +38,9 @@ export class LearnedModel {
     const inputs = toModelInputs(features);
     let sum = this.json.bias;
     inputs.forEach((value, index) => {
-      sum += (this.json.weights[index] ?? 0) * ((value - (this.json.means[index] ?? 0)) / (this.json.scales[index] ?? 1));
+      sum +=
+        (this.json.weights[index] ?? 0) *
+        ((value - (this.json.means[index] ?? 0)) / (this.json.scales[index] ?? 1));
     });
     return sum;
   }
@@ -49,7 +51,9 @@ export class LearnedModel {
 
   /** Restores a model; undefined when it was trained on a different feature list. */
   static fromJSON(json: LearnedModelJson): LearnedModel | undefined {
-    const same = json.features.length === FEATURE_NAMES.length && json.features.every((name, i) => name === FEATURE_NAMES[i]);
+    const same =
+      json.features.length === FEATURE_NAMES.length &&
+      json.features.every((name, i) => name === FEATURE_NAMES[i]);
     return same ? new LearnedModel(json) : undefined;
   }
 }
@@ -79,10 +83,18 @@ export function trainRiskModel(
   const minLabels = options.minLabels ?? DEFAULT_MIN_LABELS;
   const frauds = examples.filter((example) => example.fraud).length;
   if (examples.length < minLabels) {
-    return { trained: false, reason: `needs at least ${minLabels} labelled outcomes, has ${examples.length}`, labelCount: examples.length };
+    return {
+      trained: false,
+      reason: `needs at least ${minLabels} labelled outcomes, has ${examples.length}`,
+      labelCount: examples.length,
+    };
   }
   if (Math.min(frauds, examples.length - frauds) < MIN_LABELS_PER_CLASS) {
-    return { trained: false, reason: `needs at least ${MIN_LABELS_PER_CLASS} fraud and ${MIN_LABELS_PER_CLASS} genuine outcomes`, labelCount: examples.length };
+    return {
+      trained: false,
+      reason: `needs at least ${MIN_LABELS_PER_CLASS} fraud and ${MIN_LABELS_PER_CLASS} genuine outcomes`,
+      labelCount: examples.length,
+    };
   }
   const raw = examples.map((example) => toModelInputs(example.features));
   const { means, scales } = standardise(raw);
@@ -93,7 +105,9 @@ export function trainRiskModel(
   let beta = new Array<number>(width).fill(0);
   for (let iteration = 0; iteration < (options.iterations ?? 12); iteration++) {
     const gradient = beta.map((b, j) => (j === 0 ? 0 : l2 * b));
-    const hessian = Array.from({ length: width }, (_, j) => Array.from({ length: width }, (_, k) => (j === k && j > 0 ? l2 : j === k ? 1e-6 : 0)));
+    const hessian = Array.from({ length: width }, (_, j) =>
+      Array.from({ length: width }, (_, k) => (j === k && j > 0 ? l2 : j === k ? 1e-6 : 0)),
+    );
     rows.forEach((row, index) => {
       const z = row.reduce((sum, value, j) => sum + value * beta[j]!, 0);
       const p = 1 / (1 + Math.exp(-z));
@@ -115,6 +129,14 @@ export function trainRiskModel(
   const [bias = 0, ...weights] = beta;
   return {
     trained: true,
-    model: new LearnedModel({ kind: 'logistic-regression', features: [...FEATURE_NAMES], means, scales, weights, bias, labelCount: examples.length }),
+    model: new LearnedModel({
+      kind: 'logistic-regression',
+      features: [...FEATURE_NAMES],
+      means,
+      scales,
+      weights,
+      bias,
+      labelCount: examples.length,
+    }),
   };
 }

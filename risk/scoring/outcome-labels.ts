@@ -8,7 +8,12 @@ export type Outcome =
   | 'appeal-lifted'
   | 'fulfilled-without-dispute';
 
-const FRAUD: ReadonlySet<Outcome> = new Set(['chargeback', 'cancelled-as-fraud', 'review-confirmed-fraud', 'appeal-rejected']);
+const FRAUD: ReadonlySet<Outcome> = new Set([
+  'chargeback',
+  'cancelled-as-fraud',
+  'review-confirmed-fraud',
+  'appeal-rejected',
+]);
 
 /** True when the outcome says the order was fraud or abuse; a lifted appeal counts as genuine. */
 export function isFraudOutcome(outcome: Outcome): boolean {

@@ -41,7 +41,12 @@ export const rulesDocumentSchema = z
   .superRefine((document, context) => {
     const seen = new Set<string>();
     document.rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) context.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
+      if (seen.has(rule.id))
+        context.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `duplicate rule id "${rule.id}"`,
+        });
       seen.add(rule.id);
     });
   });

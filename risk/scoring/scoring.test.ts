@@ -9,7 +9,10 @@ function features(values: Partial<Features> = {}): Features {
 
 describe('rules document', () => {
   it('accepts the default rules', () => {
-    expect(parseRulesDocument(JSON.parse(JSON.stringify(DEFAULT_RULES)))).toEqual({ ok: true, rules: DEFAULT_RULES });
+    expect(parseRulesDocument(JSON.parse(JSON.stringify(DEFAULT_RULES)))).toEqual({
+      ok: true,
+      rules: DEFAULT_RULES,
+    });
   });
 
   it('lists every problem of a bad document instead of throwing', () => {
@@ -38,11 +41,19 @@ describe('scoring', () => {
   });
 
   it('explains a device farm order with reasons, largest contribution first, that add up to the score', () => {
-    const verdict = scoreFeatures(features({ device_accounts_24h: 8, discount_linked_reuse: 4, disposable_email: 1 }), DEFAULT_RULES);
+    const verdict = scoreFeatures(
+      features({ device_accounts_24h: 8, discount_linked_reuse: 4, disposable_email: 1 }),
+      DEFAULT_RULES,
+    );
     expect(verdict.decision).toBe('deny');
-    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['device-accounts-day', 'coupon-linked-accounts', 'disposable-email']);
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual([
+      'device-accounts-day',
+      'coupon-linked-accounts',
+      'disposable-email',
+    ]);
     expect(verdict.reasons[0]?.description).toBe('8 other accounts used this device in the last 24 hours.');
-    const logOdds = DEFAULT_RULES.baseLogOdds + verdict.reasons.reduce((sum, reason) => sum + reason.contribution, 0);
+    const logOdds =
+      DEFAULT_RULES.baseLogOdds + verdict.reasons.reduce((sum, reason) => sum + reason.contribution, 0);
     expect(verdict.score).toBeCloseTo(1 / (1 + Math.exp(-logOdds)), 10);
   });
 
@@ -54,7 +65,12 @@ describe('scoring', () => {
   });
 
   it('ignores a disabled rule and a feature that does not apply', () => {
-    const rules: RulesDocument = { ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((rule) => (rule.id === 'disposable-email' ? { ...rule, enabled: false } : rule)) };
+    const rules: RulesDocument = {
+      ...DEFAULT_RULES,
+      rules: DEFAULT_RULES.rules.map((rule) =>
+        rule.id === 'disposable-email' ? { ...rule, enabled: false } : rule,
+      ),
+    };
     expect(scoreFeatures(features({ disposable_email: 1 }), rules).reasons).toEqual([]);
     expect(scoreFeatures(features({ amount_z: Number.NaN }), DEFAULT_RULES).reasons).toEqual([]);
   });
@@ -73,7 +89,15 @@ describe('scoring', () => {
 describe('reasons for Shopify', () => {
   const many: RulesDocument = {
     ...DEFAULT_RULES,
-    rules: Array.from({ length: 30 }, (_, index) => ({ id: `rule-${index}`, feature: 'device_accounts_24h' as const, op: '>=' as const, threshold: 1, weight: 0.1 + index / 100, enabled: true, reason: `${'A very long explanation. '.repeat(8)} {value} {value} {value}`.slice(0, 200) })),
+    rules: Array.from({ length: 30 }, (_, index) => ({
+      id: `rule-${index}`,
+      feature: 'device_accounts_24h' as const,
+      op: '>=' as const,
+      threshold: 1,
+      weight: 0.1 + index / 100,
+      enabled: true,
+      reason: `${'A very long explanation. '.repeat(8)} {value} {value} {value}`.slice(0, 200),
+    })),
   };
 
   it('keeps at most 20 facts of at most 256 characters, the strongest ones', () => {
@@ -85,7 +109,11 @@ describe('reasons for Shopify', () => {
   });
 
   it.each([
-    [features({ device_accounts_24h: 10, discount_linked_reuse: 5, disposable_email: 1 }), 'HIGH', 'NEGATIVE'],
+    [
+      features({ device_accounts_24h: 10, discount_linked_reuse: 5, disposable_email: 1 }),
+      'HIGH',
+      'NEGATIVE',
+    ],
     [features({ device_accounts_24h: 10 }), 'LOW', 'NEGATIVE'],
     [features(), 'LOW', 'POSITIVE'],
   ])('maps the verdict to a risk level and sentiments', (input, level, sentiment) => {

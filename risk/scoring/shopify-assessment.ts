@@ -10,9 +10,16 @@ export interface ShopifyRiskAssessment {
 export function toShopifyRiskAssessment(verdict: Verdict): ShopifyRiskAssessment {
   const riskLevel = verdict.decision === 'deny' ? 'HIGH' : verdict.decision === 'review' ? 'MEDIUM' : 'LOW';
   const facts = verdict.reasons.slice(0, 20).map((reason) => ({
-    description: reason.description.length <= 256 ? reason.description : `${reason.description.slice(0, 255)}…`,
-    sentiment: reason.contribution > 0.05 ? ('NEGATIVE' as const) : reason.contribution < -0.05 ? ('POSITIVE' as const) : ('NEUTRAL' as const),
+    description:
+      reason.description.length <= 256 ? reason.description : `${reason.description.slice(0, 255)}…`,
+    sentiment:
+      reason.contribution > 0.05
+        ? ('NEGATIVE' as const)
+        : reason.contribution < -0.05
+          ? ('POSITIVE' as const)
+          : ('NEUTRAL' as const),
   }));
-  if (facts.length === 0) facts.push({ description: 'No risk signals found for this order.', sentiment: 'POSITIVE' });
+  if (facts.length === 0)
+    facts.push({ description: 'No risk signals found for this order.', sentiment: 'POSITIVE' });
   return { riskLevel, facts };
 }

@@ -6,13 +6,19 @@ const SMALL_FLOOR = 5;
 
 function smallLimit(context: SignalContext): number {
   const summary = context.amountSummary;
-  return summary && summary.count >= 30 ? Math.max(1, Math.exp(summary.logMedian) * SMALL_SHARE) : SMALL_FLOOR;
+  return summary && summary.count >= 30
+    ? Math.max(1, Math.exp(summary.logMedian) * SMALL_SHARE)
+    : SMALL_FLOOR;
 }
 
 /** Bursts of orders, small orders and failed payments from one device or IP within the hour. */
 export const cardTestingSignal: Signal = (context) => {
   if (context.kind !== 'order') {
-    return { source_orders_1h: Number.NaN, source_small_orders_1h: Number.NaN, failed_payments_1h: Number.NaN };
+    return {
+      source_orders_1h: Number.NaN,
+      source_small_orders_1h: Number.NaN,
+      failed_payments_1h: Number.NaN,
+    };
   }
   const limit = smallLimit(context);
   const isSmall = (amount: number | undefined): boolean => amount !== undefined && amount <= limit;
@@ -25,7 +31,8 @@ export const cardTestingSignal: Signal = (context) => {
   ]);
   return {
     source_orders_1h: context.sourceOrders.length,
-    source_small_orders_1h: context.sourceOrders.filter((order) => isSmall(order.amount)).length + current.small,
+    source_small_orders_1h:
+      context.sourceOrders.filter((order) => isSmall(order.amount)).length + current.small,
     failed_payments_1h: failedOrders.size + current.failed,
   };
 };

@@ -9,7 +9,11 @@ const DAY = 86_400_000;
  */
 export const discountAbuseSignal: Signal = (context) => {
   if (context.kind !== 'order' || context.discountCode === undefined) {
-    return { discount_linked_reuse: Number.NaN, discount_source_reuse: Number.NaN, discount_new_account: Number.NaN };
+    return {
+      discount_linked_reuse: Number.NaN,
+      discount_source_reuse: Number.NaN,
+      discount_new_account: Number.NaN,
+    };
   }
   const scale = context.facts.discountKind === 'public' ? 0.5 : 1;
   const firstSeen = context.profile?.firstSeen ?? context.at;

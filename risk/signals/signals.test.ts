@@ -37,7 +37,15 @@ function context(overrides: Partial<SignalContext> = {}): SignalContext {
 }
 
 function order(partial: Partial<OrderRecord>): OrderRecord {
-  return { order: `o${Math.random()}`, account: 'x', at: at - MINUTE, firstOrder: true, paymentFailed: false, sources: [], ...partial };
+  return {
+    order: `o${Math.random()}`,
+    account: 'x',
+    at: at - MINUTE,
+    firstOrder: true,
+    paymentFailed: false,
+    sources: [],
+    ...partial,
+  };
 }
 
 describe('signals', () => {
@@ -48,16 +56,45 @@ describe('signals', () => {
         accountOrders: [order({ at: at - 10 * MINUTE }), order({ at: at - 5 * 60 * MINUTE })],
       }),
     );
-    expect(features).toMatchObject({ device_accounts_1h: 2, device_accounts_24h: 5, device_accounts_7d: 9, ip_accounts_24h: 3, account_orders_1h: 1, account_orders_24h: 2 });
+    expect(features).toMatchObject({
+      device_accounts_1h: 2,
+      device_accounts_24h: 5,
+      device_accounts_7d: 9,
+      ip_accounts_24h: 3,
+      account_orders_1h: 1,
+      account_orders_24h: 2,
+    });
   });
 
   it.each([
-    ['a code linked accounts used', { linkedCodeUsers: 3, sourceCodeUsers: 0 }, undefined, { discount_linked_reuse: 3 }],
-    ['a public code weighs half', { linkedCodeUsers: 2, sourceCodeUsers: 4 }, 'public', { discount_linked_reuse: 1, discount_source_reuse: 2 }],
-    ['a first order of a new account', { linkedCodeUsers: 0, sourceCodeUsers: 0, profile: { firstSeen: at - MINUTE } }, undefined, { discount_new_account: 1 }],
+    [
+      'a code linked accounts used',
+      { linkedCodeUsers: 3, sourceCodeUsers: 0 },
+      undefined,
+      { discount_linked_reuse: 3 },
+    ],
+    [
+      'a public code weighs half',
+      { linkedCodeUsers: 2, sourceCodeUsers: 4 },
+      'public',
+      { discount_linked_reuse: 1, discount_source_reuse: 2 },
+    ],
+    [
+      'a first order of a new account',
+      { linkedCodeUsers: 0, sourceCodeUsers: 0, profile: { firstSeen: at - MINUTE } },
+      undefined,
+      { discount_new_account: 1 },
+    ],
   ])('discount abuse: %s', (_, overrides, discountKind, expected) => {
-    const facts = readEventFacts({ type: 'order', at, order: 'o', attrs: discountKind ? { discountKind } : {} });
-    expect(discountAbuseSignal(context({ discountCode: 'WELCOME10', facts, ...overrides }))).toMatchObject(expected);
+    const facts = readEventFacts({
+      type: 'order',
+      at,
+      order: 'o',
+      attrs: discountKind ? { discountKind } : {},
+    });
+    expect(discountAbuseSignal(context({ discountCode: 'WELCOME10', facts, ...overrides }))).toMatchObject(
+      expected,
+    );
   });
 
   it('does not apply discount signals to an order without a code', () => {
@@ -80,18 +117,25 @@ describe('signals', () => {
     [{ ipCountry: 'NG', billingCountry: 'US', shippingCountry: 'SG' }, 2],
     [{ ipCountry: 'MY', shippingCountry: 'SG' }, 1],
   ])('country mismatch of %p is %d', (attrs, expected) => {
-    expect(countryMismatchSignal(context({ facts: readEventFacts({ type: 'order', at, order: 'o', attrs }) })).country_mismatch).toBe(expected);
+    expect(
+      countryMismatchSignal(context({ facts: readEventFacts({ type: 'order', at, order: 'o', attrs }) }))
+        .country_mismatch,
+    ).toBe(expected);
   });
 
   it('measures minutes from sign-up to the first order only', () => {
     const profile = { firstSeen: at - 3 * MINUTE, signedUpAt: at - 3 * MINUTE };
     expect(accountTimingSignal(context({ profile })).signup_to_order_minutes).toBeCloseTo(3);
-    expect(Number.isNaN(accountTimingSignal(context({ profile, priorOrders: 2 })).signup_to_order_minutes)).toBe(true);
+    expect(
+      Number.isNaN(accountTimingSignal(context({ profile, priorOrders: 2 })).signup_to_order_minutes),
+    ).toBe(true);
   });
 
   it('places an order value against the shop’s robust normal range, once it has one', () => {
     const stats = new RunningAmountStats();
-    expect(Number.isNaN(orderValueSignal(context({ amount: 900, amountSummary: stats.summary() })).amount_z)).toBe(true);
+    expect(
+      Number.isNaN(orderValueSignal(context({ amount: 900, amountSummary: stats.summary() })).amount_z),
+    ).toBe(true);
     for (let index = 0; index < 200; index++) stats.observe(30 + (index % 40));
     stats.observe(100_000); // one outlier must not move the range
     const summary = stats.summary();
@@ -103,7 +147,11 @@ describe('signals', () => {
   it('sees card testing: small orders and failed payments from one source within the hour', () => {
     const sourceOrders = [1, 2, 3, 4].map((amount) => order({ amount, paymentFailed: amount % 2 === 0 }));
     const facts = readEventFacts({ type: 'order', at, order: 'o', attrs: { paymentStatus: 'declined' } });
-    expect(cardTestingSignal(context({ amount: 2, sourceOrders, facts }))).toEqual({ source_orders_1h: 4, source_small_orders_1h: 5, failed_payments_1h: 3 });
+    expect(cardTestingSignal(context({ amount: 2, sourceOrders, facts }))).toEqual({
+      source_orders_1h: 4,
+      source_small_orders_1h: 5,
+      failed_payments_1h: 3,
+    });
   });
 
   it('gives every feature a value, NaN where a signal does not apply', () => {

@@ -1,11 +1,25 @@
 import { generateEvents, precisionAtFpr, rocAuc } from '.';
 
-const SMALL = { buyers: 300, families: 20, offices: 1, reRegistrations: 5, deviceFarms: 2, couponAbusers: 3, cardTesters: 1, stolenCards: 5, days: 10 };
+const SMALL = {
+  buyers: 300,
+  families: 20,
+  offices: 1,
+  reRegistrations: 5,
+  deviceFarms: 2,
+  couponAbusers: 3,
+  cardTesters: 1,
+  stolenCards: 5,
+  days: 10,
+};
 
 describe('event generator', () => {
   it('is reproducible from its seed and differs across seeds', () => {
-    expect(generateEvents({ seed: 5, ...SMALL }).events).toEqual(generateEvents({ seed: 5, ...SMALL }).events);
-    expect(generateEvents({ seed: 6, ...SMALL }).events).not.toEqual(generateEvents({ seed: 5, ...SMALL }).events);
+    expect(generateEvents({ seed: 5, ...SMALL }).events).toEqual(
+      generateEvents({ seed: 5, ...SMALL }).events,
+    );
+    expect(generateEvents({ seed: 6, ...SMALL }).events).not.toEqual(
+      generateEvents({ seed: 5, ...SMALL }).events,
+    );
   });
 
   it('labels every order, keeps the labels out of the events, and mixes fraud with genuine orders', () => {
@@ -30,7 +44,10 @@ describe('evaluation metrics', () => {
     [[0.1, 0.2], [0.9, 0.8], 0],
     [[0.5], [0.5], 0.5],
   ])('AUC of fraud %p against genuine %p is %p', (fraud, genuine, expected) => {
-    const items = [...fraud.map((score) => ({ score, fraud: true })), ...genuine.map((score) => ({ score, fraud: false }))];
+    const items = [
+      ...fraud.map((score) => ({ score, fraud: true })),
+      ...genuine.map((score) => ({ score, fraud: false })),
+    ];
     expect(rocAuc(items)).toBeCloseTo(expected);
   });
 

@@ -1,7 +1,7 @@
 import { newPerson } from './identities';
 import type { Person } from './identities';
-import { DAY, MINUTE, World } from './world';
-import type { Session } from './world';
+import { DAY, MINUTE } from './world';
+import type { Session, World } from './world';
 
 const PUBLIC_CODES = ['SALE10', 'FREESHIP', 'PAYDAY15', 'BUNDLE5'];
 export const WELCOME = 'WELCOME10';
@@ -17,7 +17,10 @@ function orderCount(world: World): number {
 }
 
 /** One ordinary buyer (or a given person on a given session): sign-up, then a few orders over weeks. */
-export function genuineBuyer(world: World, options: { person?: Person; session?: Session; at?: number; welcome?: number } = {}): void {
+export function genuineBuyer(
+  world: World,
+  options: { person?: Person; session?: Session; at?: number; welcome?: number } = {},
+): void {
   const { random } = world;
   const person = options.person ?? newPerson(random, { disposable: random.chance(0.004) });
   const account = world.id('a');
@@ -29,17 +32,41 @@ export function genuineBuyer(world: World, options: { person?: Person; session?:
     ipCountry: travelling ? random.pick(['MY', 'ID', 'TH', 'AU', 'US']) : 'SG',
   };
   let at = options.at ?? world.anyTime(2);
-  world.account(at, account, session, person, random.chance(0.02) ? person.email.replace('@', `+shop@`) : person.email);
+  world.account(
+    at,
+    account,
+    session,
+    person,
+    random.chance(0.02) ? person.email.replace('@', `+shop@`) : person.email,
+  );
   at += firstOrderDelay(world);
   const orders = orderCount(world);
   for (let index = 0; index < orders; index++) {
-    const later: Session = index > 0 && random.chance(0.3) ? { ...session, ip: random.chance(0.5) ? world.mobileIp() : session.ip, device: random.chance(0.2) ? world.id('d') : session.device } : session;
-    const code = index === 0 && random.chance(options.welcome ?? 0.35) ? WELCOME : random.chance(0.12) ? random.pick(PUBLIC_CODES) : undefined;
+    const later: Session =
+      index > 0 && random.chance(0.3)
+        ? {
+            ...session,
+            ip: random.chance(0.5) ? world.mobileIp() : session.ip,
+            device: random.chance(0.2) ? world.id('d') : session.device,
+          }
+        : session;
+    const code =
+      index === 0 && random.chance(options.welcome ?? 0.35)
+        ? WELCOME
+        : random.chance(0.12)
+          ? random.pick(PUBLIC_CODES)
+          : undefined;
     const gift = random.chance(0.02);
     const failed = random.chance(0.02);
     const amount = random.chance(0.01) ? random.logNormal(400, 0.5) : random.logNormal(45, 0.75);
     if (failed) world.order(at - 2 * MINUTE, account, later, { amount, code, person, failed: true }, false);
-    world.order(at, account, later, { amount, code, person, shippingCountry: gift ? random.pick(['MY', 'AU', 'GB']) : 'SG' }, false);
+    world.order(
+      at,
+      account,
+      later,
+      { amount, code, person, shippingCountry: gift ? random.pick(['MY', 'AU', 'GB']) : 'SG' },
+      false,
+    );
     at += random.exponential(9 * DAY);
   }
 }
@@ -74,5 +101,9 @@ export function reRegistration(world: World): void {
   const person = newPerson(world.random);
   const first = world.anyTime(10);
   genuineBuyer(world, { person, at: first, welcome: 0.2 });
-  genuineBuyer(world, { person: { ...person, email: person.email.replace('@', `${world.random.int(1, 9)}@`) }, at: first + world.random.exponential(15 * DAY), welcome: 0.2 });
+  genuineBuyer(world, {
+    person: { ...person, email: person.email.replace('@', `${world.random.int(1, 9)}@`) },
+    at: first + world.random.exponential(15 * DAY),
+    welcome: 0.2,
+  });
 }

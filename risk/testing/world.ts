@@ -45,9 +45,16 @@ export class World {
     this.random = new Random(seed);
     this.start = Date.parse('2026-03-01T00:00:00Z');
     this.days = days;
-    this.residential = Array.from({ length: 3000 }, () => `${this.random.int(100, 126)}.${this.random.int(0, 255)}.${this.random.int(0, 255)}`);
+    this.residential = Array.from(
+      { length: 3000 },
+      () => `${this.random.int(100, 126)}.${this.random.int(0, 255)}.${this.random.int(0, 255)}`,
+    );
     // carrier-grade NAT: few addresses, shared by many phones at once
-    this.mobile = Array.from({ length: 250 }, () => `${this.random.pick(['27', '42', '58'])}.${this.random.int(0, 3)}.${this.random.int(0, 255)}.${this.random.int(1, 254)}`);
+    this.mobile = Array.from(
+      { length: 250 },
+      () =>
+        `${this.random.pick(['27', '42', '58'])}.${this.random.int(0, 3)}.${this.random.int(0, 255)}.${this.random.int(1, 254)}`,
+    );
   }
 
   id(prefix: string): string {
