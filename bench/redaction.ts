@@ -34,8 +34,16 @@ interface Row {
 }
 
 const program = new Command()
-  .option('--data <file>', 'JSONL with text and labelled spans', '../shared/data/pii/presidio_generated_large.jsonl')
-  .option('--show-errors <n>', 'print up to n misses and false positives per label (synthetic data only)', '0')
+  .option(
+    '--data <file>',
+    'JSONL with text and labelled spans',
+    '../shared/data/pii/presidio_generated_large.jsonl',
+  )
+  .option(
+    '--show-errors <n>',
+    'print up to n misses and false positives per label (synthetic data only)',
+    '0',
+  )
   .option('--min-seconds <s>', 'time the throughput run for at least this long', '2')
   .parse();
 const opts = program.opts<{ data: string; showErrors: string; minSeconds: string }>();
@@ -54,7 +62,8 @@ let neutralChars = 0;
 let neutralRedacted = 0;
 const limit = Number(opts.showErrors);
 const errors: string[] = [];
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 for (const row of rows) {
   const predicted = findPii(row.text);
@@ -67,7 +76,9 @@ for (const row of rows) {
     else {
       st.missed++;
       if (errors.filter((e) => e.startsWith(`MISS ${t.ours}`)).length < limit)
-        errors.push(`MISS ${t.ours} ${JSON.stringify(row.text.slice(t.start, t.end))} in ${JSON.stringify(row.text)}`);
+        errors.push(
+          `MISS ${t.ours} ${JSON.stringify(row.text.slice(t.start, t.end))} in ${JSON.stringify(row.text)}`,
+        );
     }
   }
   for (const p of predicted as PiiSpan[]) {
@@ -77,11 +88,15 @@ for (const row of rows) {
     else {
       st.fp++;
       if (errors.filter((e) => e.startsWith(`FP ${p.label}`)).length < limit)
-        errors.push(`FP ${p.label} ${JSON.stringify(row.text.slice(p.start, p.end))} in ${JSON.stringify(row.text)}`);
+        errors.push(
+          `FP ${p.label} ${JSON.stringify(row.text.slice(p.start, p.end))} in ${JSON.stringify(row.text)}`,
+        );
     }
   }
   const kind = new Uint8Array(row.text.length); // 0 plain, 1 direct, 2 neutral
-  for (const t of truth) for (let i = t.start; i < t.end; i++) kind[i] = t.ours ? 1 : Math.max(kind[i] ?? 0, 2) === 2 && kind[i] !== 1 ? 2 : 1;
+  for (const t of truth)
+    for (let i = t.start; i < t.end; i++)
+      kind[i] = t.ours ? 1 : Math.max(kind[i] ?? 0, 2) === 2 && kind[i] !== 1 ? 2 : 1;
   const redacted = new Uint8Array(row.text.length);
   for (const p of predicted) redacted.fill(1, p.start, p.end);
   for (let i = 0; i < row.text.length; i++) {
@@ -99,14 +114,28 @@ for (const row of rows) {
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '  -  ');
 console.log(`data: ${opts.data} (${rows.length} texts)`);
 console.log('label      precision  recall   true  found  false+');
-let tp = 0, fp = 0, found = 0, missed = 0;
+let tp = 0,
+  fp = 0,
+  found = 0,
+  missed = 0;
 for (const [label, s] of stats) {
-  tp += s.tp; fp += s.fp; found += s.found; missed += s.missed;
-  console.log(`${label.padEnd(10)} ${fmt(s.tp / (s.tp + s.fp)).padStart(9)}  ${fmt(s.found / (s.found + s.missed)).padStart(6)}  ${String(s.found + s.missed).padStart(5)}  ${String(s.found).padStart(5)}  ${String(s.fp).padStart(6)}`);
+  tp += s.tp;
+  fp += s.fp;
+  found += s.found;
+  missed += s.missed;
+  console.log(
+    `${label.padEnd(10)} ${fmt(s.tp / (s.tp + s.fp)).padStart(9)}  ${fmt(s.found / (s.found + s.missed)).padStart(6)}  ${String(s.found + s.missed).padStart(5)}  ${String(s.found).padStart(5)}  ${String(s.fp).padStart(6)}`,
+  );
 }
-console.log(`${'DIRECT'.padEnd(10)} ${fmt(tp / (tp + fp)).padStart(9)}  ${fmt(found / (found + missed)).padStart(6)}  ${String(found + missed).padStart(5)}  ${String(found).padStart(5)}  ${String(fp).padStart(6)}`);
-console.log(`over-redaction: ${((100 * plainRedacted) / plainChars).toFixed(2)}% of ${plainChars} non-PII characters (whitespace excluded)`);
-console.log(`neutral labels (location, date, organisation...) redacted: ${((100 * neutralRedacted) / Math.max(1, neutralChars)).toFixed(1)}% of ${neutralChars} characters (not counted above)`);
+console.log(
+  `${'DIRECT'.padEnd(10)} ${fmt(tp / (tp + fp)).padStart(9)}  ${fmt(found / (found + missed)).padStart(6)}  ${String(found + missed).padStart(5)}  ${String(found).padStart(5)}  ${String(fp).padStart(6)}`,
+);
+console.log(
+  `over-redaction: ${((100 * plainRedacted) / plainChars).toFixed(2)}% of ${plainChars} non-PII characters (whitespace excluded)`,
+);
+console.log(
+  `neutral labels (location, date, organisation...) redacted: ${((100 * neutralRedacted) / Math.max(1, neutralChars)).toFixed(1)}% of ${neutralChars} characters (not counted above)`,
+);
 
 const bytes = rows.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
 for (const row of rows) findPii(row.text); // warm-up: gazetteer load and JIT

@@ -11,7 +11,9 @@ async function run(input: Readable): Promise<{ out: string[]; errors: string[]; 
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const program = new Command().exitOverride().configureOutput({ writeErr: (s) => errors.push(s.trim()), writeOut: () => undefined });
+  const program = new Command()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => errors.push(s.trim()), writeOut: () => undefined });
   registerRedactCommand(program, { input, output, printError: (line) => errors.push(line) });
   let exitCode = 0;
   try {
@@ -31,11 +33,11 @@ describe('storedesk redact', () => {
     expect(records).toHaveLength(3);
     expect(records[0].text).toBe('hi this is <PERSON>, pls deliver to <ADDRESS>');
     expect(records[0]).toMatchObject({ channel: 'webchat', turn: 1 });
-    const original = 'hi this is Tan Wei Ming, pls deliver to Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123';
-    expect(records[0].spans.map((s: { start: number; end: number }) => original.slice(s.start, s.end))).toEqual([
-      'Tan Wei Ming',
-      'Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123',
-    ]);
+    const original =
+      'hi this is Tan Wei Ming, pls deliver to Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123';
+    expect(
+      records[0].spans.map((s: { start: number; end: number }) => original.slice(s.start, s.end)),
+    ).toEqual(['Tan Wei Ming', 'Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123']);
     expect(records[1].text).toBe('my nric <NRIC> and hp <PHONE>');
     expect(records[2].text).toBe('Is the Nike Air Max 90 still $129.90?');
     expect(out.join('\n')).not.toMatch(/S1234567D|9123 4567|Tan Wei Ming/);

@@ -27,7 +27,11 @@ export interface AmountTierOptions {
  * The tier of an amount, such as "SGD 50-100", "SGD <20" or "SGD 500+". Tiers are half-open:
  * 50 falls in 50-100. A missing or negative amount gives "unknown".
  */
-export function amountTier(amount: number | null | undefined, currency: string, options: AmountTierOptions = {}): string {
+export function amountTier(
+  amount: number | null | undefined,
+  currency: string,
+  options: AmountTierOptions = {},
+): string {
   const code = currency.trim().toUpperCase();
   if (amount === null || amount === undefined || !Number.isFinite(amount) || amount < 0) return 'unknown';
   const edges = [...(options.edges?.[code] ?? TIER_EDGES[code] ?? DEFAULT_TIER_EDGES)].sort((a, b) => a - b);

@@ -4,7 +4,7 @@
  * districts 01-28 with their sectors and general locations. Sector 74 is not assigned.
  */
 const DISTRICTS: Array<[number, string, number[]]> = [
-  [1, 'Raffles Place, Cecil, Marina, People\'s Park', [1, 2, 3, 4, 5, 6]],
+  [1, "Raffles Place, Cecil, Marina, People's Park", [1, 2, 3, 4, 5, 6]],
   [2, 'Anson, Tanjong Pagar', [7, 8]],
   [3, 'Queenstown, Tiong Bahru', [14, 15, 16]],
   [4, 'Telok Blangah, Harbourfront', [9, 10]],
@@ -35,7 +35,8 @@ const DISTRICTS: Array<[number, string, number[]]> = [
 ];
 
 const BY_SECTOR = new Map<number, { district: number; area: string }>();
-for (const [district, area, sectors] of DISTRICTS) for (const sector of sectors) BY_SECTOR.set(sector, { district, area });
+for (const [district, area, sectors] of DISTRICTS)
+  for (const sector of sectors) BY_SECTOR.set(sector, { district, area });
 
 /** A Singapore postal district: number 1-28 and its general location. */
 export interface PostalDistrict {

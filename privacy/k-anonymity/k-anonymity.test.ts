@@ -22,8 +22,18 @@ describe('k-anonymity', () => {
   });
 
   it('reports the groups and rows below k as a value instead of throwing', () => {
-    expect(checkKAnonymity(rows, ['ageBand'], 10)).toEqual({ ok: false, k: 10, smallestGroup: 1, groups: 3, groupsBelowK: 2, rowsBelowK: 7 });
-    expect(checkKAnonymity(rows.slice(0, 12), ['ageBand'], 10)).toMatchObject({ ok: true, smallestGroup: 12 });
+    expect(checkKAnonymity(rows, ['ageBand'], 10)).toEqual({
+      ok: false,
+      k: 10,
+      smallestGroup: 1,
+      groups: 3,
+      groupsBelowK: 2,
+      rowsBelowK: 7,
+    });
+    expect(checkKAnonymity(rows.slice(0, 12), ['ageBand'], 10)).toMatchObject({
+      ok: true,
+      smallestGroup: 12,
+    });
     expect(checkKAnonymity([], ['ageBand'], 10)).toMatchObject({ ok: true, smallestGroup: 0 });
   });
 

@@ -16,7 +16,10 @@ export interface KAnonymityResult {
   rowsBelowK: number;
 }
 
-function groupSizes(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, quasiIdentifiers: readonly string[]): Map<string, number> {
+function groupSizes(
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  quasiIdentifiers: readonly string[],
+): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const row of rows) {
     const key = JSON.stringify(quasiIdentifiers.map((q) => (row[q] === undefined ? null : row[q])));
@@ -26,9 +29,13 @@ function groupSizes(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, quas
 }
 
 /** The size of the smallest group of rows that share all quasi-identifier values (0 for no rows). */
-export function smallestGroupSize(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, quasiIdentifiers: readonly string[]): number {
+export function smallestGroupSize(
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  quasiIdentifiers: readonly string[],
+): number {
   let smallest = 0;
-  for (const size of groupSizes(rows, quasiIdentifiers).values()) if (smallest === 0 || size < smallest) smallest = size;
+  for (const size of groupSizes(rows, quasiIdentifiers).values())
+    if (smallest === 0 || size < smallest) smallest = size;
   return smallest;
 }
 

@@ -5,7 +5,9 @@ const keyB = Buffer.alloc(32, 2);
 
 describe('pseudonymizeWithKey', () => {
   it('is stable for the same key, kind and id', () => {
-    expect(pseudonymizeWithKey(keyA, 'customer', '7208412345')).toBe(pseudonymizeWithKey(keyA, 'customer', '7208412345'));
+    expect(pseudonymizeWithKey(keyA, 'customer', '7208412345')).toBe(
+      pseudonymizeWithKey(keyA, 'customer', '7208412345'),
+    );
   });
 
   it.each<[string, [Buffer, string, string], [Buffer, string, string]]>([

@@ -10,7 +10,8 @@ const MIN_KEY_BYTES = 16;
  * under different keys cannot be linked. Key storage and rotation live with the caller.
  */
 export function pseudonymizeWithKey(key: Buffer, kind: string, id: string): string {
-  if (key.length < MIN_KEY_BYTES) throw new ValidationError(`pseudonymisation key must be at least ${MIN_KEY_BYTES} bytes`);
+  if (key.length < MIN_KEY_BYTES)
+    throw new ValidationError(`pseudonymisation key must be at least ${MIN_KEY_BYTES} bytes`);
   if (kind.length === 0) throw new ValidationError('pseudonymisation kind must not be empty');
   return createHmac('sha256', key).update(`${kind.length}:${kind}:${id}`, 'utf8').digest('base64url');
 }

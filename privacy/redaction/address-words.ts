@@ -24,29 +24,35 @@ export const UNIT_ANCHOR =
 export const SG_POSTAL = /\b(?:singapore|spore|sg|s)\s*\(?\d{6}\)?(?!\d)/gi;
 
 /** A postal or zip code announced by a cue ("zip code is 35649", "postal code: 560123"). */
-export const POSTAL_CUE = /\b(?:zip|zipcode|postal|postcode|post code|pin code)(?:\s+code)?\s*(?:is|:|=)?\s*(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b/gi;
+export const POSTAL_CUE =
+  /\b(?:zip|zipcode|postal|postcode|post code|pin code)(?:\s+code)?\s*(?:is|:|=)?\s*(\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b/gi;
 
 /** Phrases after which the next number-led stretch is an address. */
 export const ADDRESS_CUE =
   /\b(?:address(?:\s+(?:is|to|at|as))?|addr|lives? at|living at|located at|staying at|stay at|deliver(?:ed)? to|ship(?:ped)? to|send (?:it )?to|moved to|move to|residing at|reside at|meet .{0,40}? at|at)\s*:?\s*(?=\d)/gi;
 
 /** US military addresses ("USNS Márquez\nFPO AP 08653", "PSC 1234, Box 567\nAPO AE 09012"). */
-export const MILITARY = /\b(?:(?:USNS|USNV|USS|USCGC)\s+[\p{L}\p{M}'’-]+|(?:PSC|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5})\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5}\b/giu;
+export const MILITARY =
+  /\b(?:(?:USNS|USNV|USS|USCGC)\s+[\p{L}\p{M}'’-]+|(?:PSC|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5})\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5}\b/giu;
 
 /** Named streets without a house number ("Hansen Street", "Orchard Road"). */
 export const NAMED_STREET =
   /(?<![\p{L}\p{M}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square)\b/gu;
 
 /** "the corner of Koepoortwal 115 and Hansen Street". */
-export const CORNER_OF = /\bcorner of\s+[^\n,;!?]{2,60}?\s(?:and|&)\s[^\n,;!?]{2,60}?\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive)\b/gi;
+export const CORNER_OF =
+  /\bcorner of\s+[^\n,;!?]{2,60}?\s(?:and|&)\s[^\n,;!?]{2,60}?\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive)\b/gi;
 
 /** House number, street words, number ("56 Canelones 2266", "65 Alt Reinickendorf 86"). */
-export const NUMBER_WORDS_NUMBER = /\b\d{1,5}[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+|[\p{Ll}\p{M}]{1,4}\.?[ \t]+){1,4}\d{1,5}(?![\d\p{L}])/gu;
+export const NUMBER_WORDS_NUMBER =
+  /\b\d{1,5}[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+|[\p{Ll}\p{M}]{1,4}\.?[ \t]+){1,4}\d{1,5}(?![\d\p{L}])/gu;
 
 /** Two numbers before a capitalised word ("52 58 Machiton Scholis", "95 199 Beach Road"). */
 export const TWO_NUMBERS_WORD = /(?<![\d.,:/-])\d{1,4} \d{1,5}[ \t]+\p{Lu}\p{Ll}/gu;
 
 /** Street words then a number ("Sorlaskeid 32"), used only when the text speaks of an address. */
-export const WORDS_NUMBER = /(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}'’.-]+[ \t]+){1,3}\d{1,5}(?=$|[\s,;!?)]|\.(?:\s|$))/gu;
+export const WORDS_NUMBER =
+  /(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}'’.-]+[ \t]+){1,3}\d{1,5}(?=$|[\s,;!?)]|\.(?:\s|$))/gu;
 /** Words that show a text speaks of an address; tested on lower-cased text. */
-export const ADDRESS_TOPIC = /address|return to|lives? at|located|ship|deliver|send|meet|moved|stay|corner|post|mail|office is|here they are/;
+export const ADDRESS_TOPIC =
+  /address|return to|lives? at|located|ship|deliver|send|meet|moved|stay|corner|post|mail|office is|here they are/;

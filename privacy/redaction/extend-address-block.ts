@@ -22,7 +22,12 @@ function addressLine(line: string, lowerCaseText: boolean): boolean {
  * Multi-line address blocks ("78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298"): when the
  * found part fills its line, the lines around it that look like address lines join it.
  */
-export function extendAddressBlock(text: string, start: number, end: number, lowerCaseText: boolean): [number, number] {
+export function extendAddressBlock(
+  text: string,
+  start: number,
+  end: number,
+  lowerCaseText: boolean,
+): [number, number] {
   if (!text.includes('\n')) return [start, end];
   const [ls, le] = lineBounds(text, start);
   const fillsLine = end >= le - 2 || text.slice(end, le).trim() === '';

@@ -40,7 +40,8 @@ function tokensOf(text: string, from: number, to: number): Token[] {
       i += m[0].length;
     } else if (c >= 48 && c <= 57) {
       while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-      if (i < to && isLetterCode(text.charCodeAt(i)) && !(i + 1 < to && isLetterCode(text.charCodeAt(i + 1)))) i++;
+      if (i < to && isLetterCode(text.charCodeAt(i)) && !(i + 1 < to && isLetterCode(text.charCodeAt(i + 1))))
+        i++;
     } else if (isLetterCode(c)) {
       i++;
       while (i < to) {
@@ -66,7 +67,13 @@ function gapAllows(text: string, from: number, to: number): boolean {
 type LineCache = Map<number, Token[]>;
 
 /** Grows [start, end) over neighbouring address tokens on the same line. */
-function growOnLine(text: string, start: number, end: number, lowerCaseText: boolean, lines: LineCache): [number, number] {
+function growOnLine(
+  text: string,
+  start: number,
+  end: number,
+  lowerCaseText: boolean,
+  lines: LineCache,
+): [number, number] {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let tokens = lines.get(lineStart);
   if (!tokens) {
@@ -81,13 +88,15 @@ function growOnLine(text: string, start: number, end: number, lowerCaseText: boo
   while (i > 0) {
     const prev = tokens[i - 1]!;
     if (!gapAllows(text, prev.end, tokens[i]!.start) || !isAddressToken(prev.text, lowerCaseText)) break;
-    if (prev.text.endsWith('.') && !/^\d/.test(prev.text) && !STREET_WORDS.has(prev.text.toLowerCase())) break;
+    if (prev.text.endsWith('.') && !/^\d/.test(prev.text) && !STREET_WORDS.has(prev.text.toLowerCase()))
+      break;
     i--;
   }
   while (j < tokens.length - 1) {
     const cur = tokens[j]!;
     const next = tokens[j + 1]!;
-    if (cur.text.endsWith('.') && !STREET_WORDS.has(cur.text.toLowerCase()) && !/^\d{1,4}\.$/.test(cur.text)) break;
+    if (cur.text.endsWith('.') && !STREET_WORDS.has(cur.text.toLowerCase()) && !/^\d{1,4}\.$/.test(cur.text))
+      break;
     if (!gapAllows(text, cur.end, next.start) || !isAddressToken(next.text, lowerCaseText)) break;
     j++;
   }
@@ -123,39 +132,52 @@ export function findAddresses(text: string): PiiSpan[] {
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
   const patterns = [SG_POSTAL, MILITARY, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
-  for (const m of eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text)) seeds.push([m.index, m.index + m[0].length]);
+  eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
+    seeds.push([m.index, m.index + m[0].length]);
+  });
   if (STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
   if (ADDRESS_TOPIC.test(folded ?? text.toLowerCase())) patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
-    for (const m of eachMatch(pattern, text)) {
-      if (pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0])) continue;
+    eachMatch(pattern, text, (m) => {
+      if (pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0]))
+        return;
       seeds.push([m.index, m.index + m[0].length]);
-    }
+    });
   }
-  for (const m of eachMatch(POSTAL_CUE, text)) {
+  eachMatch(POSTAL_CUE, text, (m) => {
     const code = m[1] ?? '';
     seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
-  }
+  });
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
   let grownTo = STREET_ANY.test(text) ? -1 : Infinity;
-  for (const m of eachMatch(HOUSE_NUMBER, text)) {
-    if (m.index < grownTo) continue;
+  eachMatch(HOUSE_NUMBER, text, (m) => {
+    if (m.index < grownTo) return;
     const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
     grownTo = e;
-    if (e - s <= m[0].length) continue;
+    if (e - s <= m[0].length) return;
     const segment = text.slice(s, e);
     if (hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
-  }
-  for (const m of eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text)) {
+  });
+  eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text, (m) => {
     const at = m.index + m[0].length;
-    const [s, e] = growOnLine(text, at, at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1), lowerCaseText, lines);
+    const [s, e] = growOnLine(
+      text,
+      at,
+      at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1),
+      lowerCaseText,
+      lines,
+    );
     const segment = text.slice(at, e);
     const bareAt = /^at\s*$/i.test(m[0].trim());
     const words = segment.split(/[\s,]+/).filter((w) => /\p{L}{2}/u.test(w));
-    if (words.length === 0 || /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)) continue;
-    if (bareAt && !hasStreetSignal(segment) && (segment.match(/\d+/g)?.length ?? 0) < 2) continue;
+    if (
+      words.length === 0 ||
+      /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)
+    )
+      return;
+    if (bareAt && !hasStreetSignal(segment) && (segment.match(/\d+/g)?.length ?? 0) < 2) return;
     seeds.push([Math.max(s, at), e]);
-  }
+  });
   const spans: PiiSpan[] = [];
   const done = new Set<number>();
   for (const [s, e] of seeds) {

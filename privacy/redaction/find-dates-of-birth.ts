@@ -17,10 +17,10 @@ const BIRTH_CUE = /\b(?:born|birth|birthday|bday|dob|d\.o\.b\.?|date of birth|bi
 export function findDatesOfBirth(text: string): PiiSpan[] {
   if (!BIRTH_CUE.test(text)) return [];
   const spans: PiiSpan[] = [];
-  for (const m of eachMatch(DATE, text)) {
+  eachMatch(DATE, text, (m) => {
     const before = text.slice(Math.max(0, m.index - 50), m.index);
     const clause = before.split(/[.!?\n]\s/).pop() ?? '';
     if (BIRTH_CUE.test(clause)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DOB' });
-  }
+  });
   return spans;
 }

@@ -9,12 +9,14 @@ const ORDER_WORD = /\border(?:\s+(?:no\.?|number|num|id|ref))?\s*[:#]?\s*(#?[A-Z
 export function findOrderIds(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   if (text.includes('#')) {
-    for (const m of eachMatch(HASH_NUMBER, text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
+    eachMatch(HASH_NUMBER, text, (m) => {
+      spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
+    });
   }
-  for (const m of eachMatch(ORDER_WORD, text)) {
+  eachMatch(ORDER_WORD, text, (m) => {
     const id = m[1] ?? '';
     const start = m.index + m[0].length - id.length;
     spans.push({ start, end: start + id.length, label: 'ORDER_ID' });
-  }
+  });
   return spans;
 }

@@ -5,9 +5,29 @@ import { isStreetWord } from './is-address-token';
 import type { NameGazetteer } from './name-gazetteer';
 
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
-const LINKS = new Set('van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '));
+const LINKS = new Set(
+  'van der den de da di del la le von bin binte binti bte s/o d/o a/l a/p al el'.split(' '),
+);
 // Words after which the next word is taken for a name: "my name is", "this is", "I'm", "regards,".
-const CUE_AFTER_ONE = new Set(["user", "i'm", 'im', "name's", 'names', "it's", 'regards', 'thanks', 'cheers', 'sincerely', 'dear', 'hi', 'hello', 'hey', 'contact', 'signed', 'name']);
+const CUE_AFTER_ONE = new Set([
+  'user',
+  "i'm",
+  'im',
+  "name's",
+  'names',
+  "it's",
+  'regards',
+  'thanks',
+  'cheers',
+  'sincerely',
+  'dear',
+  'hi',
+  'hello',
+  'hey',
+  'contact',
+  'signed',
+  'name',
+]);
 const CUE_AFTER_TWO = new Set(['name is', 'this is', 'i am', 'call me', 'speak to', 'ask for', 'talk to']);
 const CUE_TAILS = new Set(['is', 'am', 'me', 'to', 'for']);
 const ORG_AFTER =
@@ -44,7 +64,10 @@ function lexical(lower: string, g: NameGazetteer): Lexical {
   let entry = lexicalCache.get(lower);
   if (!entry) {
     const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
-    const plural = !gaz && lower.endsWith('s') && (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
+    const plural =
+      !gaz &&
+      lower.endsWith('s') &&
+      (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
     entry = {
       gaz,
       common: g.commonWords.has(lower) || plural,
@@ -83,7 +106,14 @@ function trimWord(word: string): string {
   return end === word.length ? word : word.slice(0, end);
 }
 
-function classify(text: string, whole: string, start: number, g: NameGazetteer, lowerCaseText: boolean, cue: 'none' | 'cue' | 'title'): Word {
+function classify(
+  text: string,
+  whole: string,
+  start: number,
+  g: NameGazetteer,
+  lowerCaseText: boolean,
+  cue: 'none' | 'cue' | 'title',
+): Word {
   const raw = trimWord(whole);
   const lower = raw.toLowerCase();
   const first = raw.charAt(0);
@@ -93,7 +123,13 @@ function classify(text: string, whole: string, start: number, g: NameGazetteer, 
   const prevChar = text[start - 1];
   const nextChar = text[start + raw.length];
   // Parts of URLs, emails and domains ("https://TestingStress.pl/") are not names.
-  if (prevChar === '/' || prevChar === '@' || prevChar === '.' || nextChar === '@' || (nextChar === '.' && /\p{L}/u.test(text[start + raw.length + 1] ?? ''))) {
+  if (
+    prevChar === '/' ||
+    prevChar === '@' ||
+    prevChar === '.' ||
+    nextChar === '@' ||
+    (nextChar === '.' && /\p{L}/u.test(text[start + raw.length + 1] ?? ''))
+  ) {
     return { start, end: start + raw.length, cap, sentenceStart, kind: 'other', cue: false };
   }
   const { gaz, common, place, title, link, stop } = lexical(lower, g);
@@ -111,15 +147,18 @@ function classify(text: string, whole: string, start: number, g: NameGazetteer, 
 }
 
 const STOP = new Set(
-  ('a an the and or but is are was were be to of in on at for with from by not no yes so very here there this that these those ' +
+  (
+    'a an the and or but is are was were be to of in on at for with from by not no yes so very here there this that these those ' +
     'he she it we they you i me my your our their his her its can could would should will shall may might must do does did ' +
     'name bot user agent customer fax office phone mobile email address hi hello hey dear thanks so just also really sorry ' +
-    'looking going trying ok okay fine good back glad happy sure not').split(' '),
+    'looking going trying ok okay fine good back glad happy sure not'
+  ).split(' '),
 );
 const PLACE_BEFORE = /\b(?:in|from|at|to|near|into|via|visit|visiting|across|around|of|for)\s+$/i;
 const PLACE_ONLY_BEFORE = /\b(?:in|from|at|near|into|via|visit|visiting|across|around)\s+$/i;
 const SUBJECT_AFTER = /^(?::|,|'s\b|\s+(?:has|had|said|says|shouted|spent|here)\b)/;
-const STREET_AFTER = /^[ \t]+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
+const STREET_AFTER =
+  /^[ \t]+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
 const STREET_BEFORE = /(?:\d|\b(?:street|road|avenue|rue|via|calle|ul|jalan|jln|lorong|blk))\.?[ \t]+$/i;
 
 function runQualifies(run: Word[], text: string, before: Word | undefined, after: Word | undefined): boolean {
@@ -127,26 +166,47 @@ function runQualifies(run: Word[], text: string, before: Word | undefined, after
   const head = run[0]!;
   if (ORG_AFTER.test(text.slice(last.end, last.end + 14))) return false;
   const titled = head.kind === 'title' || head.cue;
-  if (!titled && (STREET_AFTER.test(text.slice(last.end, last.end + 12)) || STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))) return false;
+  if (
+    !titled &&
+    (STREET_AFTER.test(text.slice(last.end, last.end + 12)) ||
+      STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))
+  )
+    return false;
   const nextWord = NEXT_WORD.exec(text.slice(last.end, last.end + 24))?.[1];
   if (!titled && nextWord && isStreetWord(nextWord)) return false;
   const names = run.filter((w) => w.kind !== 'title' && w.kind !== 'link' && w.kind !== 'other');
   if (names.length === 0) return false;
   if (titled) return true;
   // Capitalised ordinary words around the run make it a title or brand ("Tube Snake Boogie", "Nike Air").
-  const brandBefore = before && before.kind === 'weakCommon' && !before.sentenceStart && text.slice(before.end, head.start) === ' ';
+  const brandBefore =
+    before &&
+    before.kind === 'weakCommon' &&
+    !before.sentenceStart &&
+    text.slice(before.end, head.start) === ' ';
   const brandAfter = after && after.kind === 'weakCommon' && text.slice(last.end, after.start) === ' ';
   if (brandBefore || brandAfter) return false;
   if (names.some((w) => w.kind === 'strong')) return true;
   // "the Princess Royal": ordinary capitalised words after "the" name a thing, not a person.
-  if (names.every((w) => w.kind === 'weakGaz') && /\bthe\s+$/i.test(text.slice(Math.max(0, head.start - 4), head.start))) return false;
-  if (before && before.cap && !before.sentenceStart && before.kind !== 'title' && text.slice(before.end, head.start) === ' ') return false;
+  if (
+    names.every((w) => w.kind === 'weakGaz') &&
+    /\bthe\s+$/i.test(text.slice(Math.max(0, head.start - 4), head.start))
+  )
+    return false;
+  if (
+    before &&
+    before.cap &&
+    !before.sentenceStart &&
+    before.kind !== 'title' &&
+    text.slice(before.end, head.start) === ' '
+  )
+    return false;
   if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
   if (names.length >= 2) return true;
   const only = names[0]!;
   if (only.kind === 'weakCommon') return false;
   if (only.sentenceStart) return SUBJECT_AFTER.test(text.slice(only.end, only.end + 9));
-  if (only.kind === 'weakGaz') return !PLACE_ONLY_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
+  if (only.kind === 'weakGaz')
+    return !PLACE_ONLY_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
   return !PLACE_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
 }
 
@@ -199,7 +259,11 @@ export function findPersons(text: string): PiiSpan[] {
       const prev = words[j - 1]!;
       const initial = prev.end - prev.start === 1 && prev.cap;
       if (gap !== ' ' && !((prev.kind === 'title' || initial) && /^\.\s?$/.test(gap))) break;
-      const fits = next.kind === 'strong' || next.kind === 'weakGaz' || next.kind === 'weakUnknown' || (next.kind === 'link' && j + 1 < words.length);
+      const fits =
+        next.kind === 'strong' ||
+        next.kind === 'weakGaz' ||
+        next.kind === 'weakUnknown' ||
+        (next.kind === 'link' && j + 1 < words.length);
       if (!fits) break;
       run.push(next);
       j++;
@@ -211,7 +275,12 @@ export function findPersons(text: string): PiiSpan[] {
     }
     const span: PiiSpan = { start: run[0]!.start, end: run[run.length - 1]!.end, label: 'PERSON' };
     if (runQualifies(run, text, words[i - 1], words[i + run.length])) spans.push(span);
-    else if (run.some((x) => x.kind === 'weakUnknown' || x.kind === 'weakGaz' || (lowerCaseText && x.kind === 'other'))) rejected.push(span);
+    else if (
+      run.some(
+        (x) => x.kind === 'weakUnknown' || x.kind === 'weakGaz' || (lowerCaseText && x.kind === 'other'),
+      )
+    )
+      rejected.push(span);
     i = i + run.length;
   }
   return joinCoordinated(text, spans, rejected);
@@ -226,7 +295,11 @@ function joinCoordinated(text: string, spans: PiiSpan[], rejected: PiiSpan[]): P
     added = false;
     for (const r of rejected) {
       if (all.includes(r)) continue;
-      const near = all.some((s) => (s.end <= r.start && COORDINATION.test(text.slice(s.end, r.start))) || (r.end <= s.start && COORDINATION.test(text.slice(r.end, s.start))));
+      const near = all.some(
+        (s) =>
+          (s.end <= r.start && COORDINATION.test(text.slice(s.end, r.start))) ||
+          (r.end <= s.start && COORDINATION.test(text.slice(r.end, s.start))),
+      );
       if (near) {
         all.push(r);
         added = true;

@@ -5,7 +5,8 @@ import type { PiiSpan } from './labels';
 // Digit groups joined by one separator, optional +country / (area) prefix and extension.
 const PHONE =
   /(?<![\w+#$€£¥./-])(?:\+|00)?(?:\d{1,4}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,10}(?:[ .-]\d{1,10}){0,5}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w]|[.,/-]\d|[ ]?(?:%|am\b|pm\b))/g;
-const PHONE_CUE = /\b(?:call|phone|tel|telephone|mobile|mob|hp|cell|whatsapp|wa|contact|reach|fax|text|sms|number|no\.?)\b[^\n.!?]{0,25}$/i;
+const PHONE_CUE =
+  /\b(?:call|phone|tel|telephone|mobile|mob|hp|cell|whatsapp|wa|contact|reach|fax|text|sms|number|no\.?)\b[^\n.!?]{0,25}$/i;
 const ORDER_CUE =
   /\b(?:order|invoice|tracking|ref|reference|receipt|account|acct|item|sku|po|licen[cs]e|passport|id|ssn|policy|member|membership)\b[^\n]{0,20}$/i;
 const UNIT_BEFORE = /(?:apt|apartment|suite|ste|unit|box|blk|block|#)\.?\s*$/i;
@@ -36,29 +37,36 @@ function isValidDate(candidate: string): boolean {
  */
 export function findPhones(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const m of eachMatch(PHONE, text)) {
+  eachMatch(PHONE, text, (m) => {
     const raw = m[0].replace(/[ .-]+$/, '');
     const main = raw.replace(/\s?(?:x|ext\.?|#)\s?\d{1,6}$/, '');
     const digits = digitCount(main);
-    if (digits < 6 || digits > 15) continue;
+    if (digits < 6 || digits > 15) return;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (MONEY_BEFORE.test(before) || ORDER_CUE.test(before) || UNIT_BEFORE.test(before)) continue;
+    if (MONEY_BEFORE.test(before) || ORDER_CUE.test(before) || UNIT_BEFORE.test(before)) return;
     const dateHead = DATE_SHAPE.exec(main);
-    if (dateHead && isValidDate(dateHead[0].trim())) continue;
+    if (dateHead && isValidDate(dateHead[0].trim())) return;
     const hasSeparator = /[ .()-]/.test(main) || main.startsWith('+');
-    const cue = PHONE_CUE.test(before) || CUE_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 12));
-    if (digits === 6 && !cue) continue;
+    const cue =
+      PHONE_CUE.test(before) || CUE_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 12));
+    if (digits === 6 && !cue) return;
     if (!hasSeparator) {
       const sg = digits === 8 && /^[3689]/.test(main) && parsePhoneNumberFromString(main, 'SG')?.isValid();
-      if (!sg && !cue && !(digits >= 11 && (main.startsWith('00') || main.startsWith('65')))) continue;
-    } else if (!main.startsWith('+') && !main.startsWith('(') && digits <= 7 && !cue && /^\d{1,3}[ .-]\d{4}$/.test(main) === false) {
-      continue;
+      if (!sg && !cue && !(digits >= 11 && (main.startsWith('00') || main.startsWith('65')))) return;
+    } else if (
+      !main.startsWith('+') &&
+      !main.startsWith('(') &&
+      digits <= 7 &&
+      !cue &&
+      /^\d{1,3}[ .-]\d{4}$/.test(main) === false
+    ) {
+      return;
     }
     if (main.startsWith('+')) {
       const parsed = parsePhoneNumberFromString(main);
-      if (parsed && !parsed.isPossible() && !cue) continue;
+      if (parsed && !parsed.isPossible() && !cue) return;
     }
     spans.push({ start: m.index, end: m.index + raw.length, label: 'PHONE' });
-  }
+  });
   return spans;
 }

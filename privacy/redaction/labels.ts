@@ -44,7 +44,16 @@ export const PII_LABELS: readonly PiiLabel[] = [
 ];
 
 /** Labels that identify a person directly; the redaction targets are measured on these. */
-export const DIRECT_IDENTIFIER_LABELS: readonly PiiLabel[] = ['PERSON', 'ADDRESS', 'PHONE', 'EMAIL', 'CARD', 'NRIC', 'IBAN', 'IP'];
+export const DIRECT_IDENTIFIER_LABELS: readonly PiiLabel[] = [
+  'PERSON',
+  'ADDRESS',
+  'PHONE',
+  'EMAIL',
+  'CARD',
+  'NRIC',
+  'IBAN',
+  'IP',
+];
 
 /** A found identifier: character offsets over the input, end exclusive. */
 export interface PiiSpan {

@@ -20,7 +20,10 @@ export function mergeSpans(candidates: PiiSpan[], text: string): PiiSpan[] {
   leadingNamesOutOfAddresses(candidates, text);
   const ordered = candidates
     .filter((s) => s.end > s.start)
-    .sort((a, b) => PRIORITY[a.label] - PRIORITY[b.label] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort(
+      (a, b) =>
+        PRIORITY[a.label] - PRIORITY[b.label] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    );
   const kept: PiiSpan[] = [];
   for (const span of ordered) {
     const overlapping = kept.filter((k) => k.start < span.end && span.start < k.end);
@@ -53,7 +56,8 @@ function leadingNamesOutOfAddresses(spans: PiiSpan[], text: string): void {
   for (const person of spans) {
     if (person.label !== 'PERSON') continue;
     for (const address of spans) {
-      if (address.label !== 'ADDRESS' || address.start >= person.end || person.start > address.start) continue;
+      if (address.label !== 'ADDRESS' || address.start >= person.end || person.start > address.start)
+        continue;
       if (address.end <= person.end) continue;
       address.start = person.end;
       while (address.start < address.end && /[\s,]/.test(text[address.start] ?? '')) address.start++;

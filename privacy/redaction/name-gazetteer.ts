@@ -20,7 +20,7 @@ const NEVER_NAMES = [
   'iban atm nric fin otp pin cvv cvc sku swift bic gst vat',
   'english chinese malay indian tamil american british french german japanese korean thai vietnamese spanish italian russian ' +
     'european asian african australian canadian mandarin hokkien cantonese filipino indonesian singaporean malaysian',
-  'i im i\'m i\'d i\'ll mr mrs ms miss mdm dr prof sir madam phd md jr sr ltd llc inc corp co plc gmbh',
+  "i im i'm i'd i'll mr mrs ms miss mdm dr prof sir madam phd md jr sr ltd llc inc corp co plc gmbh",
 ].join(' ');
 
 function readList(name: string): Set<string> {

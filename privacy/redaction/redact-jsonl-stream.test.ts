@@ -35,11 +35,17 @@ describe('redactJsonlStream', () => {
   it('skips a line longer than the limit as an error and carries on with the next', async () => {
     const errors: Array<[number, string]> = [];
     const long = `{"text":"${'x'.repeat(10_000)}"}`;
-    const input = Readable.from([`{"text":"a"}\n${long.slice(0, 2_000)}`, `${long.slice(2_000)}\n{"text":"call 9123 4567"}\n`]);
+    const input = Readable.from([
+      `{"text":"a"}\n${long.slice(0, 2_000)}`,
+      `${long.slice(2_000)}\n{"text":"call 9123 4567"}\n`,
+    ]);
     const output = new PassThrough();
     const chunks: string[] = [];
     output.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
-    const summary = await redactJsonlStream(input, output, { maxLineLength: 1_000, onLineError: (line, reason) => errors.push([line, reason]) });
+    const summary = await redactJsonlStream(input, output, {
+      maxLineLength: 1_000,
+      onLineError: (line, reason) => errors.push([line, reason]),
+    });
     expect(summary).toEqual({ lines: 3, redacted: 2, failed: 1 });
     expect(errors).toEqual([[2, 'longer than 1000 characters']]);
     expect(chunks.join('')).toContain('call <PHONE>');

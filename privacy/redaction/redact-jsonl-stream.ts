@@ -30,7 +30,8 @@ function redactLine(line: string, locale: string | undefined): { out: string } |
   } catch {
     return { reason: 'not valid JSON' };
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { reason: 'not a JSON object' };
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return { reason: 'not a JSON object' };
   const text = (record as { text?: unknown }).text;
   if (typeof text !== 'string') return { reason: 'has no string "text" field' };
   const result = redact(text, { locale });
@@ -43,7 +44,11 @@ function redactLine(line: string, locale: string | undefined): { out: string } |
  * `onLineError` and skipped; the stream goes on. Memory stays flat: one line at a time, with
  * backpressure from `output`, which is not ended (so stdout can be used).
  */
-export async function redactJsonlStream(input: Readable, output: Writable, options: RedactJsonlOptions): Promise<RedactJsonlSummary> {
+export async function redactJsonlStream(
+  input: Readable,
+  output: Writable,
+  options: RedactJsonlOptions,
+): Promise<RedactJsonlSummary> {
   const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
   const summary: RedactJsonlSummary = { lines: 0, redacted: 0, failed: 0 };
   const decoder = new StringDecoder('utf8');
@@ -90,7 +95,11 @@ export async function redactJsonlStream(input: Readable, output: Writable, optio
     },
     flush(callback) {
       const rest = pending + decoder.end();
-      const out = skippingLongLine ? handle('', true) : rest.length > 0 ? handle(rest, rest.length > maxLine) : '';
+      const out = skippingLongLine
+        ? handle('', true)
+        : rest.length > 0
+          ? handle(rest, rest.length > maxLine)
+          : '';
       callback(null, out.length > 0 ? out : undefined);
     },
   });

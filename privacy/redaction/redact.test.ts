@@ -8,7 +8,11 @@ function found(text: string): Array<[string, PiiLabel]> {
 
 describe('redact', () => {
   it.each<[string, string, PiiLabel]>([
-    ['Singapore block address with unit and postal code', 'Please send to Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123 thanks', 'ADDRESS'],
+    [
+      'Singapore block address with unit and postal code',
+      'Please send to Blk 123 Ang Mo Kio Ave 3 #05-67 Singapore 560123 thanks',
+      'ADDRESS',
+    ],
     ['lower-case block address', 'deliver to blk 456 tampines st 42 #11-234 s520456', 'ADDRESS'],
     ['street address with number', 'I moved to 10 Anson Road, #12-01, Singapore 079903 last week', 'ADDRESS'],
     ['international street address', 'ship it to 221B Baker Street, London', 'ADDRESS'],
@@ -33,7 +37,11 @@ describe('redact', () => {
     ['birthday in words', 'I was born on 3 March 1990 in KL', 'DOB'],
     ['order number with hash', 'where is my order #1042?', 'ORDER_ID'],
     ['order number in words', 'order 12345 has not arrived', 'ORDER_ID'],
-    ['token URL', 'reset here https://shop.example.com/account/reset?token=9f8e7d6c5b4a3f2e1d0c', 'URL_TOKEN'],
+    [
+      'token URL',
+      'reset here https://shop.example.com/account/reset?token=9f8e7d6c5b4a3f2e1d0c',
+      'URL_TOKEN',
+    ],
   ])('finds %s', (_case, text, label) => {
     expect(findPii(text).map((s) => s.label)).toContain(label);
   });
@@ -73,11 +81,16 @@ describe('redact', () => {
     const input = asRawText('Hi, this is Tan Wei Ming, my email is wm.tan@example.com and phone 9123 4567');
     const result = redact(input);
     expect(result.text).toBe('Hi, this is <PERSON>, my email is <EMAIL> and phone <PHONE>');
-    expect(result.spans.map((s) => input.slice(s.start, s.end))).toEqual(['Tan Wei Ming', 'wm.tan@example.com', '9123 4567']);
+    expect(result.spans.map((s) => input.slice(s.start, s.end))).toEqual([
+      'Tan Wei Ming',
+      'wm.tan@example.com',
+      '9123 4567',
+    ]);
   });
 
   it('returns non-overlapping spans sorted by start', () => {
-    const text = 'Dr. Diana Weöres\n35 Kromwater 38\n Apt. 705\n Zoetermeer\n Tanzania 53144\n06-10446904-Office';
+    const text =
+      'Dr. Diana Weöres\n35 Kromwater 38\n Apt. 705\n Zoetermeer\n Tanzania 53144\n06-10446904-Office';
     const spans = findPii(text);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     expect(spans.map((s) => s.label)).toEqual(['PERSON', 'ADDRESS', 'PHONE']);

@@ -11,7 +11,11 @@ import { join } from 'node:path';
 const LATIN_PART = /^[\p{Script=Latin}'’]{2,}$/u;
 
 function collect(target: Set<string>, source: unknown): void {
-  const values = Array.isArray(source) ? source : source && typeof source === 'object' ? Object.values(source).flat() : [];
+  const values = Array.isArray(source)
+    ? source
+    : source && typeof source === 'object'
+      ? Object.values(source).flat()
+      : [];
   for (const value of values) {
     if (typeof value !== 'string') continue;
     for (const part of value.split(/[\s-]+/)) if (LATIN_PART.test(part)) target.add(part.toLowerCase());
@@ -45,9 +49,11 @@ async function main(): Promise<void> {
   const places = new Set<string>(SINGAPORE_PLACES.split(' '));
   const english = allLocales.en as { location?: { country?: string[] } };
   for (const country of english.location?.country ?? []) {
-    for (const part of country.toLowerCase().split(/[\s,()-]+/)) if (part.length > 2 && !words.has(part)) places.add(part);
+    for (const part of country.toLowerCase().split(/[\s,()-]+/))
+      if (part.length > 2 && !words.has(part)) places.add(part);
   }
-  const write = (name: string, set: Set<string>) => writeFileSync(join(__dirname, name), [...set].sort().join('\n') + '\n');
+  const write = (name: string, set: Set<string>) =>
+    writeFileSync(join(__dirname, name), [...set].sort().join('\n') + '\n');
   write('first-names.txt', first);
   write('surnames.txt', last);
   write('common-words.txt', words);
