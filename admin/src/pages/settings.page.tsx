@@ -16,6 +16,15 @@ const days = [
   ['sun', 'Sunday'],
 ] as const;
 
+const fieldLabels: Record<string, string> = {
+  retentionDays: 'Retention (days)',
+  kFloor: 'k-anonymity floor',
+  botConfidenceThreshold: 'Confidence threshold',
+  'dataProtectionContact.name': 'Data protection contact name',
+  'dataProtectionContact.email': 'Data protection contact email',
+  ...Object.fromEntries(days.flatMap(([key, label]) => [[`businessHours.${key}.open`, `${label} opening time`], [`businessHours.${key}.close`, `${label} closing time`]])),
+};
+
 interface Draft {
   hours: Record<(typeof days)[number][0], { open: boolean; from: string; to: string }>;
   retentionDays: string;
@@ -128,7 +137,7 @@ function SettingsPage({ shop }: PageProps) {
               <ul>
                 {problems.map((p) => (
                   <li key={p.path + p.message}>
-                    {p.path}: {p.message}
+                    {fieldLabels[p.path] ?? p.path}: {p.message}
                   </li>
                 ))}
               </ul>

@@ -10,7 +10,7 @@ const logo = {
   topBarSource:
     'data:image/svg+xml;utf8,' +
     encodeURIComponent(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="124" height="28"><rect x="0" y="4" width="20" height="20" rx="5" fill="#008060"/><path d="M5 11h10M5 15h7M5 19h9" stroke="#fff" stroke-width="2" stroke-linecap="round"/><text x="27" y="20" font-family="-apple-system,Segoe UI,Roboto,sans-serif" font-size="16" font-weight="650" fill="#303030">storedesk</text></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="124" height="28"><rect x="0" y="4" width="20" height="20" rx="5" fill="#008060"/><path d="M5 11h10M5 15h7M5 19h9" stroke="#fff" stroke-width="2" stroke-linecap="round"/><text x="27" y="20" font-family="-apple-system,Segoe UI,Roboto,sans-serif" font-size="16" font-weight="650" fill="#e3e3e3">storedesk</text></svg>',
     ),
   accessibilityLabel: 'storedesk',
 };
