@@ -3,6 +3,7 @@ import { registerDatabaseCommands } from './commands/database';
 import { registerWorkerCommand } from './commands/worker';
 import { registerFakeShopifyCommand } from './commands/fake-shopify';
 import { registerIntentsCommand } from './commands/intents';
+import { registerRiskCommand } from './commands/risk';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -15,5 +16,6 @@ export function buildProgram(context: () => CliContext): Command {
   registerWorkerCommand(program, context);
   registerFakeShopifyCommand(program);
   registerIntentsCommand(program);
+  registerRiskCommand(program);
   return program;
 }
