@@ -1,5 +1,5 @@
 import type { BotAdapter, StatePropertyAccessor } from 'botbuilder';
-import { ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
@@ -13,7 +13,7 @@ import type { IntentAction } from './catalog';
 import { CloudAdapterSender, senderForChannel, type ConversationSender } from './conversation-sender';
 import type { BotServices } from './conversation/bot-services';
 import type { ConversationData } from './conversation/conversation-data';
-import { messagesRoute, StoredeskCloudAdapter } from './http';
+import { CachingBotAuthentication, messagesRoute, StoredeskCloudAdapter } from './http';
 import type { ActivityLimits } from './http';
 import { InboxService, inboxRoutes, type Authenticate } from './inbox';
 import { TurnLog } from './logging';
@@ -77,7 +77,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const clock = deps.clock ?? systemClock;
   const appId = deps.microsoftApp?.MicrosoftAppId ?? '';
   const catalog = deps.catalog ?? loadDefaultCatalog();
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new CachingBotAuthentication({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: deps.microsoftApp?.MicrosoftAppPassword ?? '',
     MicrosoftAppType: deps.microsoftApp?.MicrosoftAppType ?? 'MultiTenant',

@@ -1,3 +1,4 @@
 export * from './direct-line';
 export * from './web-chat';
+export * from './messenger';
 export type { ConversationSender, BotLogic, RateLimit } from './shared';

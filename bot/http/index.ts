@@ -4,3 +4,4 @@ export { validateActivity, defaultActivityLimits } from './validate-activity';
 export type { ActivityLimits } from './validate-activity';
 export { isLoopback } from './is-loopback';
 export { StoredeskCloudAdapter } from './storedesk-cloud-adapter';
+export { CachingBotAuthentication } from './caching-bot-authentication';

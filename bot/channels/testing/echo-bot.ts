@@ -27,6 +27,9 @@ export class EchoBot extends ActivityHandler {
           name: 'storedesk.handoff',
           value: { status: 'waiting', message: 'Waiting for a member of staff to join…' },
         });
+      } else if (text === 'menu') {
+        const titles = Array.from({ length: 15 }, (_, i) => `Product category number ${i + 1}`);
+        await context.sendActivity(MessageFactory.suggestedActions(titles, 'Pick a category'));
       } else if (text === 'card') {
         await context.sendActivity({ attachments: [CardFactory.heroCard('A card', 'With a button', undefined, ['Opening hours'])] });
       } else {

@@ -1,0 +1,2 @@
+export { startFakeGraphApi } from './start-fake-graph-api';
+export type { FakeGraphApi, GraphCall } from './start-fake-graph-api';

@@ -1,0 +1,16 @@
+export { createMessengerChannel } from './messenger-channel';
+export type { MessengerChannel, MessengerChannelDeps } from './messenger-channel';
+export { MessengerAdapter, HUMAN_AGENT_KEY } from './messenger-adapter';
+export type { MessengerAdapterDeps } from './messenger-adapter';
+export { MessengerSender } from './messenger-sender';
+export { createGraphClient, GraphError } from './graph-client';
+export type { GraphClient, GraphClientOptions } from './graph-client';
+export { verifyHubSignature, hubSignature } from './verify-signature';
+export { sendPolicy, MESSAGE_TAGS } from './messaging-window';
+export type { SendPolicy, MessageTag } from './messaging-window';
+export { toMessengerMessages, quickRepliesOf, MESSENGER_LIMITS } from './to-messenger-messages';
+export { MESSENGER_CHANNEL, conversationIdOf } from './to-activity';
+export { registerMessengerPage, findMessengerPage } from './messenger-store';
+export type { MessengerPage } from './messenger-store';
+export { startFakeGraphApi } from './fake-graph';
+export type { FakeGraphApi, GraphCall } from './fake-graph';
