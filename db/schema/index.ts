@@ -22,3 +22,16 @@ export {
   corpusTurns,
 } from './bot';
 export { directLineConversations, directLineActivities, messengerPages, messengerThreads } from './channels';
+export { shopSecrets, auditLog, subjectRequests } from './privacy';
+export {
+  riskIdentityLinks,
+  riskAccounts,
+  riskOrders,
+  riskOrderSources,
+  riskVerdicts,
+  riskBlocklist,
+  globalBlocklist,
+  riskBlocklistEvents,
+  riskAppeals,
+  riskShopState,
+} from './risk';
