@@ -117,9 +117,10 @@ export function classify(
   g: NameGazetteer,
   lowerCaseText: boolean,
   cue: 'none' | 'cue' | 'title',
+  wholeLower?: string,
 ): Word {
   const raw = trimWord(whole);
-  const lower = raw.toLowerCase();
+  const lower = raw === whole && wholeLower !== undefined ? wholeLower : raw.toLowerCase();
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
   const allCaps = cap && raw.length > 1 && raw === raw.toUpperCase();

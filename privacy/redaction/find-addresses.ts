@@ -119,7 +119,7 @@ const UNIT_ANCHOR_FOLDED = new RegExp(UNIT_ANCHOR.source, 'g');
 const ADDRESS_CUE_FOLDED = new RegExp(ADDRESS_CUE.source, 'g');
 const STREET_ANY = new RegExp(
   `\\b(?:${[...STREET_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\b|${STREET_SUFFIX.source.replace(/\$$/, '\\b')}`,
-  'i',
+  '',
 );
 const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square/;
 
@@ -149,7 +149,7 @@ export function findAddresses(text: string): PiiSpan[] {
     seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
   });
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
-  let grownTo = STREET_ANY.test(text) ? -1 : Infinity;
+  let grownTo = STREET_ANY.test(folded ?? text.toLowerCase()) ? -1 : Infinity;
   eachMatch(HOUSE_NUMBER, text, (m) => {
     if (m.index < grownTo) return;
     const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);

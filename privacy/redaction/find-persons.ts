@@ -26,7 +26,7 @@ export function findPersons(text: string): PiiSpan[] {
       // Fast path: an ordinary lower-case word in mixed-case text is never part of a name, and
       // leaving it out of `words` is safe because runs and neighbours are checked for adjacency.
     } else {
-      words.push(classify(text, token, start, g, lowerCaseText, cue));
+      words.push(classify(text, token, start, g, lowerCaseText, cue, lower));
     }
     prev2 = prev1;
     prev1 = lower;

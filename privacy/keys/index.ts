@@ -1,0 +1,2 @@
+export { createPseudonymizer } from './create-pseudonymizer';
+export type { Pseudonymizer, PseudonymizerOptions } from './create-pseudonymizer';
