@@ -27,14 +27,16 @@ export function webhookRoutes(deps: ReceiveWebhookDeps) {
       if (!check.valid) {
         throw new UnauthorizedError(`Webhook rejected: ${check.reason}`);
       }
-      if (!isKnownTopic(check.topic)) {
+      // The library reports topics as ORDERS_CREATE; we keep Shopify's own spelling from the header.
+      const topic = String(req.headers['x-shopify-topic'] ?? '').toLowerCase();
+      if (!isKnownTopic(topic)) {
         res.send(200, { status: 'ignored', reason: 'topic not subscribed' });
         return;
       }
       const shop = await findShopByDomain(deps.db, check.domain);
       if (!shop) {
         // Nothing of this shop is held (never installed, or already erased): nothing to do, and no retry wanted.
-        deps.logger.info({ topic: check.topic }, 'webhook for a shop we do not hold');
+        deps.logger.info({ topic }, 'webhook for a shop we do not hold');
         res.send(200, { status: 'ignored', reason: 'unknown shop' });
         return;
       }
@@ -46,7 +48,7 @@ export function webhookRoutes(deps: ReceiveWebhookDeps) {
       }
       const [stored] = await deps.db
         .insert(schema.webhookDeliveries)
-        .values({ shopId: shop.id, webhookId: check.webhookId, topic: check.topic, apiVersion: check.apiVersion, payload })
+        .values({ shopId: shop.id, webhookId: check.webhookId, topic, apiVersion: check.apiVersion, payload })
         .onConflictDoNothing({ target: [schema.webhookDeliveries.shopId, schema.webhookDeliveries.webhookId] })
         .returning({ id: schema.webhookDeliveries.id });
       if (stored) {
