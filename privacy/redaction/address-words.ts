@@ -7,14 +7,14 @@ export const STREET_WORDS = new Set(
     'floor fl level lvl tower building bldg estate industrial condo residences ' +
     'rue allée allee chemin place impasse quai cours via viale piazza corso vicolo largo calle avenida av. paseo plaza camino ' +
     'camiño carrera rua travessa praça praca estrada rodovia ul ul. ulica aleja al. os. osiedle út utca u. tér köz tie katu ' +
-    'tee trg ulitsa prospekt straße strasse str str. gasse weg platz allee ring laan straat plein gracht steenweg dreef kade ' +
+    'trg ulitsa prospekt straße strasse str str. gasse weg platz allee ring laan straat plein gracht steenweg dreef kade ' +
     'vej gade vägen vagen gatan gata gate veien vegen vei stræde torv gränd backe stig p.o. box po postbus postfach'
   ).split(' '),
 );
 
 /** Endings that mark a street name written as one word (Vibyvej, Västerviksgatan, Machelsesteenweg). */
 export const STREET_SUFFIX =
-  /(?:straße|strasse|str\.|gasse|weg|platz|laan|straat|plein|gracht|steenweg|dreef|kade|vej|gade|vägen|vagen|gatan|gata|gate|veien|vegen|vei|katu|tie|utca|út|ulica|stræde|torv|gränd|allee|ring|dijk|singel|markt|hof|berg|bakken|brekka|stígur|braut)$/i;
+  /(?:straße|strasse|str\.|gasse|weg|platz|laan|straat|plein|gracht|steenweg|dreef|kade|vej|gade|vägen|vagen|gatan|gata|veien|vegen|vei|katu|tie|utca|út|ulica|stræde|torv|gränd|allee|dijk|singel|markt|hof|berg|bakken|brekka|stígur|braut)$/i;
 
 /** Unit, box and block anchors that open an address. */
 export const UNIT_ANCHOR =

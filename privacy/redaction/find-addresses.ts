@@ -20,7 +20,8 @@ import { isAddressToken, isStreetWord } from './is-address-token';
 import { loadNameGazetteer } from './name-gazetteer';
 import { extendAddressBlock } from './extend-address-block';
 
-const HOUSE_NUMBER = /\b\d{1,5}[A-Za-z]?\b/g;
+// A house number, not a quantity ("2x", "3pcs").
+const HOUSE_NUMBER = /\b\d{1,5}[A-WYZa-wyz]?\b/g;
 
 interface Token {
   start: number;

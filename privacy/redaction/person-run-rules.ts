@@ -58,7 +58,8 @@ export function runQualifies(
   )
     return false;
   if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
-  if (names.length >= 2) return true;
+  // Two or more unknown capitalised words with no known name among them are more often a brand or product.
+  if (names.length >= 2) return names.some((w) => w.kind === 'weakGaz');
   const only = names[0]!;
   if (only.kind === 'weakCommon') return false;
   if (only.sentenceStart) return SUBJECT_AFTER.test(text.slice(only.end, only.end + 9));

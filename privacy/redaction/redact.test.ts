@@ -67,6 +67,7 @@ describe('redact', () => {
     ['a product with a number', 'I ordered the iPhone 15 Pro case and the Galaxy S23 charger'],
     ['a colour product', 'Do you have the Rose Gold watch strap?'],
     ['a quantity', 'I want 3 pieces of the blue shirt, size M'],
+    ['a quantity and a two-word brand', 'Bought 2x Uniqlo Airism tee size L on 12 Nov'],
     ['a 10-digit tracking number', 'tracking number 1234567890 shows delivered'],
     ['a 10-digit order number', 'my order number is 4501234567, where is it?'],
     ['an NRIC with a wrong checksum', 'S1234567A is not a real IC'],
