@@ -1,16 +1,27 @@
-import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { getTableName, is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '../../db';
 
 // Deleted last or specially: the audit log needs the erasure flag, webhook deliveries skip the locked one.
 const SPECIAL = new Set(['shops', 'audit_log', 'webhook_deliveries']);
 
+/** Shop-scoped tables, those that reference others first, so no foreign key blocks a delete. */
 function shopScopedTables(): string[] {
-  return Object.values(schema)
+  const tables = (Object.values(schema) as unknown[])
     .filter((value): value is PgTable => is(value, PgTable))
-    .filter((table) => Object.values(getTableColumns(table)).some((column) => column.name === 'shop_id'))
-    .map((table) => getTableName(table))
-    .filter((name) => !SPECIAL.has(name));
+    .filter((table) => getTableConfig(table).columns.some((column) => column.name === 'shop_id'));
+  const references = new Map(
+    tables.map((table) => [getTableName(table), getTableConfig(table).foreignKeys.map((fk) => getTableName(fk.reference().foreignTable))] as const),
+  );
+  const ordered: string[] = [];
+  const visit = (name: string, seen: Set<string>) => {
+    if (ordered.includes(name) || seen.has(name)) return;
+    seen.add(name);
+    for (const [other, targets] of references) if (targets.includes(name) && other !== name) visit(other, seen);
+    ordered.push(name);
+  };
+  for (const name of references.keys()) visit(name, new Set());
+  return ordered.filter((name) => !SPECIAL.has(name));
 }
 
 /**

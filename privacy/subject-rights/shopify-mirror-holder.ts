@@ -73,7 +73,7 @@ export function shopifyMirrorHolder(deps: { db: Db; clock: Clock }): SubjectData
       const ids = await customerIds(db, shopId, subject);
       // Orders first: matching them uses the customers' emails and phones, which are blanked next.
       const where = await orderMatch(db, shopId, subject);
-      const keepCountry = (column: typeof orders.shippingAddress) =>
+      const keepCountry = (column: typeof orders.shippingAddress | typeof orders.billingAddress) =>
         sql`case when ${column} is null then null else jsonb_strip_nulls(jsonb_build_object('countryCode', ${column}->'countryCode')) end`;
       const orderResult = where
         ? await db

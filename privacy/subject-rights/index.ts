@@ -1,0 +1,10 @@
+export { createSubjectRights, EXPORT_TTL_DAYS } from './create-subject-rights';
+export type { SubjectRights, SubjectRightsDeps, SubjectExport } from './create-subject-rights';
+export { createComplianceHandler } from './compliance-handler';
+export type { ComplianceHandler } from './compliance-handler';
+export { subjectRequestRoutes } from './subject-request-routes';
+export { shopifyMirrorHolder } from './shopify-mirror-holder';
+export { webhookPayloadHolder } from './webhook-payload-holder';
+export { normalizeSubject, isEmptySubject, subjectFromShopifyPayload } from './subject';
+export type { Subject, SubjectDataHolder, ShopifyCustomerPayload } from './subject';
+export type { SubjectRequestSummary, SubjectRequestKind } from './subject-request-store';
