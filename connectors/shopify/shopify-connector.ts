@@ -6,7 +6,7 @@ import type { Logger } from '../../core/logging';
 import { findShopById, type Database, type Shop } from '../../db';
 import { CostBucket, createAdminGraphqlClient, type AdminGraphqlClient } from './admin-client';
 import { createShopifyApp, type ShopifyAppOptions } from './app';
-import { installRoutes } from './install';
+import { installRoutes, installWithSessionToken } from './install';
 import { createSessionStore, type SessionStore } from './sessions';
 import { syncShop, type SyncProgress } from './sync';
 import type { SyncResource } from './sync/queries';
@@ -31,6 +31,8 @@ export interface ShopifyConnector {
   shopify: Shopify;
   sessions: SessionStore;
   routes: RouteModule[];
+  /** Installs or refreshes a shop from an App Bridge session token (the demo uses this at start). */
+  installWithSessionToken(token: string, options?: { force?: boolean }): Promise<{ shop: string; installed?: Shop }>;
   clientFor(shopId: string): Promise<AdminGraphqlClient>;
   sync(shopId: string, options?: { mode?: 'full' | 'incremental'; resources?: SyncResource[]; onProgress?: (p: SyncProgress) => void }): Promise<Record<SyncResource, number>>;
   writeBackFor(shopId: string): Promise<ShopifyWriteBack>;
@@ -57,11 +59,13 @@ export function createShopifyConnector(deps: ShopifyConnectorDeps): ShopifyConne
     return createAdminGraphqlClient({ shopify, session, logger, bucket });
   };
 
+  const installDeps = { db: database.db, shopify, sessions, logger, onInstalled: deps.onInstalled };
   return {
     shopify,
     sessions,
+    installWithSessionToken: (token, options) => installWithSessionToken(installDeps, token, options),
     routes: [
-      installRoutes({ db: database.db, shopify, sessions, logger, onInstalled: deps.onInstalled }),
+      installRoutes(installDeps),
       webhookRoutes({ db: database.db, shopify, logger, enqueue: deps.enqueueDelivery }),
     ],
     clientFor,

@@ -35,6 +35,7 @@ export function createApp(options: CreateAppOptions): Server {
     (req as Request & { startedAt: bigint }).startedAt = process.hrtime.bigint();
     return next();
   });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(readBody({ maxBytes: options.maxBodyBytes ?? 1024 * 1024 }));
 
   for (const register of options.routes) register(server);

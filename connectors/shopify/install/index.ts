@@ -1,3 +1,3 @@
 export { installRoutes } from './install-routes';
-export { completeInstall } from './install-shop';
+export { completeInstall, installWithSessionToken } from './install-shop';
 export type { InstallDeps } from './install-shop';

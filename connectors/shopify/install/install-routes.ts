@@ -1,8 +1,8 @@
-import { RequestedTokenType, type Shopify } from '@shopify/shopify-api';
+import type { Shopify } from '@shopify/shopify-api';
 import type { Request, Response, Server } from 'restify';
 import { UnauthorizedError, ValidationError } from '../../../core/errors';
 import { normalizeShopDomain } from '../app';
-import { completeInstall, type InstallDeps } from './install-shop';
+import { completeInstall, installWithSessionToken, type InstallDeps } from './install-shop';
 
 /**
  * The two ways a shop installs storedesk:
@@ -34,19 +34,7 @@ export function installRoutes(deps: InstallDeps & { shopify: Shopify }) {
     server.post('/auth/token-exchange', async (req: Request, res: Response) => {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token) throw new UnauthorizedError('Send the App Bridge session token as a Bearer token');
-      let payload;
-      try {
-        payload = await deps.shopify.session.decodeSessionToken(token);
-      } catch {
-        throw new UnauthorizedError('The session token is invalid or expired');
-      }
-      const shop = normalizeShopDomain(payload.dest);
-      if (!shop) throw new UnauthorizedError('The session token names no shop');
-      const existing = await deps.sessions.offlineFor(shop);
-      if (!existing?.accessToken) {
-        const { session } = await deps.shopify.auth.tokenExchange({ shop, sessionToken: token, requestedTokenType: RequestedTokenType.OfflineAccessToken });
-        await completeInstall(deps, session);
-      }
+      const { shop } = await installWithSessionToken(deps, token);
       res.send(200, { shop, installed: true });
     });
   };

@@ -1,4 +1,6 @@
-import type { Session, Shopify } from '@shopify/shopify-api';
+import { RequestedTokenType, type Session, type Shopify } from '@shopify/shopify-api';
+import { UnauthorizedError } from '../../../core/errors';
+import { normalizeShopDomain } from '../app';
 import type { Logger } from '../../../core/logging';
 import { upsertShop, type Db, type Shop } from '../../../db';
 import { createAdminGraphqlClient } from '../admin-client';
@@ -28,4 +30,23 @@ export async function completeInstall(deps: InstallDeps, session: Session): Prom
   deps.logger.info({ shopId: shop.id }, 'shop installed');
   await deps.onInstalled(shop);
   return shop;
+}
+
+/**
+ * Installs (or refreshes) a shop from an App Bridge session token by token exchange. Returns the shop,
+ * or `undefined` when it was already installed and `force` is off.
+ */
+export async function installWithSessionToken(deps: InstallDeps, token: string, options: { force?: boolean } = {}): Promise<{ shop: string; installed?: Shop }> {
+  let payload;
+  try {
+    payload = await deps.shopify.session.decodeSessionToken(token);
+  } catch {
+    throw new UnauthorizedError('The session token is invalid or expired');
+  }
+  const shop = normalizeShopDomain(payload.dest);
+  if (!shop) throw new UnauthorizedError('The session token names no shop');
+  const existing = await deps.sessions.offlineFor(shop);
+  if (existing?.accessToken && !options.force) return { shop };
+  const { session } = await deps.shopify.auth.tokenExchange({ shop, sessionToken: token, requestedTokenType: RequestedTokenType.OfflineAccessToken });
+  return { shop, installed: await completeInstall(deps, session) };
 }
