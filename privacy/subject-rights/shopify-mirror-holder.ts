@@ -18,18 +18,16 @@ function phoneMatches(column: typeof customers.phone | typeof orders.phone, phon
   return sql`regexp_replace(coalesce(${column}, ''), '\\D', '', 'g') in (${sql.join(variants.map((v) => sql`${v}`), sql`, `)})`;
 }
 
+// A customer id is exact; emails and phones can be shared (a family's phone), so they only pick customers
+// when the request names no id. Guest orders carry no customer id, so orders also match on the email.
 async function customerIds(db: Db, shopId: string, subject: Subject): Promise<number[]> {
-  const match = [
-    subject.customerId !== undefined ? eq(customers.id, subject.customerId) : undefined,
-    subject.email ? sql`lower(${customers.email}) = ${subject.email.toLowerCase()}` : undefined,
-    phoneMatches(customers.phone, subject.phone),
-  ].filter((c): c is SQL => c !== undefined);
-  const ids = new Set<number>(subject.customerId !== undefined ? [subject.customerId] : []);
-  if (match.length > 0) {
-    const rows = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.shopId, shopId), or(...match)));
-    for (const row of rows) ids.add(row.id);
-  }
-  return [...ids];
+  if (subject.customerId !== undefined) return [subject.customerId];
+  const match = [subject.email ? sql`lower(${customers.email}) = ${subject.email.toLowerCase()}` : undefined, phoneMatches(customers.phone, subject.phone)].filter(
+    (c): c is SQL => c !== undefined,
+  );
+  if (match.length === 0) return [];
+  const rows = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.shopId, shopId), or(...match)));
+  return rows.map((row) => row.id);
 }
 
 async function orderMatch(db: Db, shopId: string, subject: Subject): Promise<SQL | undefined> {
@@ -38,7 +36,7 @@ async function orderMatch(db: Db, shopId: string, subject: Subject): Promise<SQL
     subject.orderIds?.length ? inArray(orders.id, subject.orderIds) : undefined,
     ids.length ? inArray(orders.customerId, ids) : undefined,
     subject.email ? sql`lower(${orders.email}) = ${subject.email.toLowerCase()}` : undefined,
-    phoneMatches(orders.phone, subject.phone),
+    subject.customerId === undefined && !subject.email ? phoneMatches(orders.phone, subject.phone) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   return match.length ? and(eq(orders.shopId, shopId), or(...match)) : undefined;
 }
