@@ -35,7 +35,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
-    const json = (await res.json().catch(() => ({}))) as Record<string, any>;
+    const json = (await res.json().catch(() => ({}))) as { error?: { message?: string; code?: number }; message_id?: string; recipient_id?: string };
     if (!res.ok) throw new GraphError(`Graph refused ${path}: ${String(json.error?.message ?? res.statusText)}`, res.status, json.error?.code);
     return json;
   };

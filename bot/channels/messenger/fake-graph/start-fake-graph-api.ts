@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// Request bodies are whatever a client sent; the checks below read them loosely, as Graph does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 /** One request the fake Graph API received. */
 export interface GraphCall {
   path: string;
   pageToken: string;
-  body: Record<string, any>;
+  body: Json;
 }
 
 /** A local stand-in for the Graph API's Send API and handover protocol. */
@@ -24,7 +28,7 @@ function refuse(res: ServerResponse, status: number, code: number, message: stri
 }
 
 /** Checks a Send API body the way Graph does for the parts we use. */
-function sendApiProblem(body: Record<string, any>): string | undefined {
+function sendApiProblem(body: Json): string | undefined {
   if (!body.recipient?.id) return '(#100) recipient.id is required';
   if (body.sender_action) return undefined;
   if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(body.messaging_type)) return '(#100) messaging_type is required';
@@ -48,7 +52,7 @@ export async function startFakeGraphApi(options: { pageTokens: string[] }): Prom
     const url = new URL(req.url ?? '/', 'http://localhost');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    let body: Record<string, any>;
+    let body: Json;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
