@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../core/clock';
 import type { Logger } from '../../core/logging';
-import { findShopById, readShopSettings, type Db } from '../../db';
+import { findShopById, readShopSettings, schema, type Db } from '../../db';
 import type { AuditLog } from '../audit';
 import type { RetentionTarget } from './retention-target';
 
@@ -23,9 +23,16 @@ export interface RetentionReport {
 }
 
 /** The retention use-case: purges raw personal data older than the shop's `retentionDays` (default 30). */
-export function createRetention(deps: RetentionDeps): { purgeShop(shopId: string): Promise<RetentionReport | undefined> } {
+export function createRetention(deps: RetentionDeps): {
+  purgeShop(shopId: string): Promise<RetentionReport | undefined>;
+  /** Every shop holding data, installed or not (an uninstalled shop's data is kept until shop/redact). */
+  shopIds(): Promise<string[]>;
+} {
   const clock = deps.clock ?? systemClock;
   return {
+    async shopIds() {
+      return (await deps.db.select({ id: schema.shops.id }).from(schema.shops)).map((row) => row.id);
+    },
     async purgeShop(shopId) {
       const shop = await findShopById(deps.db, shopId);
       if (!shop) return undefined;

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock';
 import type { SecretBox } from '../../core/crypto';
 import type { Logger } from '../../core/logging';
-import type { Db } from '../../db';
+import { findShopById, type Db } from '../../db';
 import type { AuditLog } from '../audit';
 import type { Pseudonymizer } from '../keys';
 import { eraseShopTables } from './erase-shop-tables';
@@ -34,6 +34,8 @@ export interface SubjectRights {
   exportSubject(shopId: string, subject: Subject): Promise<SubjectExport>;
   redactSubject(shopId: string, subject: Subject): Promise<{ requestId: string; erased: Record<string, number> }>;
   redactShop(shopId: string): Promise<{ erased: Record<string, number> }>;
+  /** Erases the shop only if it is still uninstalled (a follow-up after app/uninstalled; a reinstall cancels it). */
+  redactUninstalledShop(shopId: string): Promise<{ erased: Record<string, number> } | { skipped: 'installed' | 'unknown' }>;
   /** The data-request log and stored exports, for staff. */
   requests: SubjectRequestStore;
   /** The buyer's pseudonym (their customer id under the shop key), used in logs instead of the id. */
@@ -52,7 +54,7 @@ export function createSubjectRights(deps: SubjectRightsDeps): SubjectRights {
   const subjectRef = async (shopId: string, subject: Subject) =>
     subject.customerId === undefined ? undefined : deps.pseudonymizer.pseudonymize(shopId, 'customer', subject.customerId);
 
-  return {
+  const rights: SubjectRights = {
     requests,
     subjectRef,
     clock,
@@ -88,5 +90,12 @@ export function createSubjectRights(deps: SubjectRightsDeps): SubjectRights {
       deps.logger.info({ shopId, erased }, 'shop data erased');
       return { erased };
     },
+    async redactUninstalledShop(shopId) {
+      const shop = await findShopById(deps.db, shopId);
+      if (!shop) return { skipped: 'unknown' };
+      if (!shop.uninstalledAt) return { skipped: 'installed' };
+      return rights.redactShop(shopId);
+    },
   };
+  return rights;
 }
