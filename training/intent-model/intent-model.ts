@@ -1,8 +1,12 @@
-import { ValidationError } from '../../core/errors';
+import { blendScores } from './blend';
+import type { BlendParameters } from './blend';
 import { featurize } from './featurize';
 import type { FeatureOptions } from './featurize';
 import { getLanguageTools } from './language-tools';
 import type { LanguageTools } from './language-tools';
+import { LinearScorer } from './linear-scorer';
+import type { LinearParameters } from './linear-scorer';
+import { intentModelFromJson, intentModelToJson } from './intent-model-json';
 import { NONE_INTENT } from './types';
 import type { IntentClassification, IntentModelJson, IntentScore } from './types';
 
@@ -17,9 +21,16 @@ export interface IntentModelParameters {
   bias: Float32Array;
   /** Feature-major weights (features x intents), so a query touches only the rows of its own features. */
   weights: Float32Array;
+  /** The linear TF-IDF model blended with the network; absent in models trained before it existed. */
+  linear?: LinearParameters;
+  /** How the two models' scores are blended; required with `linear`. */
+  blend?: BlendParameters;
 }
 
-/** A trained intent classifier; it scores like NLP.js's network and abstains below its threshold. */
+/**
+ * A trained intent classifier: NLP.js's network, blended with a linear TF-IDF model when it has one.
+ * It abstains (`None`) when the best probability is below its threshold.
+ */
 export class IntentModel {
   readonly lang: string;
   readonly threshold: number;
@@ -27,6 +38,7 @@ export class IntentModel {
   private readonly params: IntentModelParameters;
   private readonly tools: LanguageTools;
   private readonly featureIndex: Map<string, number>;
+  private readonly linear?: LinearScorer;
 
   constructor(params: IntentModelParameters) {
     this.params = params;
@@ -35,10 +47,11 @@ export class IntentModel {
     this.intents = params.intents;
     this.tools = getLanguageTools(params.lang);
     this.featureIndex = new Map(params.features.map((f, i) => [f, i]));
+    if (params.linear) this.linear = new LinearScorer(params.linear);
   }
 
-  /** Scores every intent for a text; `None` means the model abstains. */
-  classify(text: string): IntentClassification {
+  /** The network's score per intent (NLP.js's leaky-ReLU output clipped to [0, 1]), in `intents` order. */
+  networkScores(text: string): Float64Array {
     const { intents, bias, weights, alpha } = this.params;
     const count = intents.length;
     const sums = Float64Array.from(bias);
@@ -48,11 +61,25 @@ export class IntentModel {
       const offset = row * count;
       for (let i = 0; i < count; i += 1) sums[i] = (sums[i] as number) + value * (weights[offset + i] as number);
     }
-    const scored: IntentScore[] = [];
     for (let i = 0; i < count; i += 1) {
       const sum = sums[i] as number;
-      scored.push({ intent: intents[i] as string, score: sum <= 0 ? 0 : Math.min(1, alpha * sum) });
+      sums[i] = sum <= 0 ? 0 : Math.min(1, alpha * sum);
     }
+    return sums;
+  }
+
+  /** The linear model's raw margin per intent, or undefined when the model has no linear part. */
+  linearMargins(text: string): Float64Array | undefined {
+    return this.linear?.margins(text, this.tools);
+  }
+
+  /** Scores every intent for a text; `None` means the model abstains. */
+  classify(text: string): IntentClassification {
+    const network = this.networkScores(text);
+    const linear = this.linearMargins(text);
+    const { blend, intents } = this.params;
+    const scores = linear && blend ? blendScores(network, linear, blend) : network;
+    const scored: IntentScore[] = intents.map((intent, i) => ({ intent, score: scores[i] as number }));
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, 3);
     const best = top[0] ?? { intent: NONE_INTENT, score: 0 };
@@ -65,65 +92,18 @@ export class IntentModel {
     return new IntentModel({ ...this.params, threshold });
   }
 
-  /** Compact JSON (int8 weights with a per-intent scale) for storage as a database row. */
+  /** The same model with another blend of its two parts (ignored without a linear part). */
+  withBlend(blend: BlendParameters): IntentModel {
+    return new IntentModel({ ...this.params, blend });
+  }
+
+  /** Compact JSON (int8 weights with a per-intent scale, deflated) for storage as a database row. */
   toJSON(): IntentModelJson {
-    const { intents, features, bias, weights } = this.params;
-    const count = intents.length;
-    const scales: number[] = [];
-    const quantised = new Int8Array(count * features.length);
-    for (let i = 0; i < count; i += 1) {
-      let max = 0;
-      for (let f = 0; f < features.length; f += 1) max = Math.max(max, Math.abs(weights[f * count + i] as number));
-      const scale = max > 0 ? max / 127 : 1;
-      scales.push(scale);
-      for (let f = 0; f < features.length; f += 1) {
-        quantised[i * features.length + f] = Math.round((weights[f * count + i] as number) / scale);
-      }
-    }
-    return {
-      format: 'storedesk-intent-model',
-      version: 1,
-      lang: this.lang,
-      featureOptions: this.params.featureOptions,
-      threshold: this.threshold,
-      alpha: this.params.alpha,
-      intents: [...intents],
-      features: [...features],
-      bias: Array.from(bias, (b) => Number(b.toPrecision(6))),
-      scales: scales.map((s) => Number(s.toPrecision(6))),
-      weights: Buffer.from(quantised.buffer).toString('base64'),
-    };
+    return intentModelToJson(this.params);
   }
 }
 
-/** Rebuilds a model from {@link IntentModel.toJSON} output, so serving never needs to train. */
+/** Rebuilds a model from {@link IntentModel.toJSON} output (this version's or the previous), so serving never needs to train. */
 export function loadIntentModel(json: unknown): IntentModel {
-  const model = json as Partial<IntentModelJson> | null;
-  if (!model || model.format !== 'storedesk-intent-model' || model.version !== 1) {
-    throw new ValidationError('Not a storedesk intent model (format/version mismatch)');
-  }
-  const { intents, features, bias, scales, weights } = model;
-  if (!intents || !features || !bias || !scales || typeof weights !== 'string' || !model.lang || !model.featureOptions) {
-    throw new ValidationError('Intent model JSON is incomplete');
-  }
-  const quantised = new Int8Array(Buffer.from(weights, 'base64'));
-  if (quantised.length !== intents.length * features.length || bias.length !== intents.length) {
-    throw new ValidationError('Intent model JSON has inconsistent sizes');
-  }
-  const count = intents.length;
-  const dense = new Float32Array(count * features.length);
-  for (let i = 0; i < count; i += 1) {
-    const scale = scales[i] as number;
-    for (let f = 0; f < features.length; f += 1) dense[f * count + i] = (quantised[i * features.length + f] as number) * scale;
-  }
-  return new IntentModel({
-    lang: model.lang,
-    featureOptions: model.featureOptions,
-    threshold: model.threshold ?? 0,
-    alpha: model.alpha ?? 0.07,
-    intents,
-    features,
-    bias: Float32Array.from(bias),
-    weights: dense,
-  });
+  return new IntentModel(intentModelFromJson(json));
 }

@@ -1,36 +1,36 @@
 import { ValidationError } from '../../core/errors';
 import { createRandom, shuffled, stratifiedSplit } from '../evaluation';
+import { chooseBlend, DEFAULT_BLEND } from './blend';
 import { buildCorpus } from './build-corpus';
 import { chooseThreshold } from './choose-threshold';
 import { FastNeuralNetwork } from './fast-neural-network';
+import { fitLinearScorer } from './fit-linear-scorer';
 import { defaultFeatureOptions } from './featurize';
-import type { FeatureOptions } from './featurize';
 import { IntentModel } from './intent-model';
+import type { IntentModelParameters } from './intent-model';
 import { getLanguageTools } from './language-tools';
+import { defaultTermOptions } from './term-features';
 import type { IntentExample, TrainIntentModelOptions } from './types';
 
 const DEFAULT_SEED = 42;
 const VALIDATION_SHARE = 0.1;
+// The network takes most of the time; the linear model the rest.
+const NETWORK_SHARE = 0.8;
 // Large corpora converge in a few dozen epochs (more does not help Banking77); small ones need more passes.
 const epochsFor = (size: number) => Math.round(Math.max(30, Math.min(300, 200_000 / Math.max(1, size))));
 
-function fitNetwork(
-  examples: readonly IntentExample[],
-  lang: string,
-  featureOptions: FeatureOptions,
-  seed: number,
-  iterations: number,
-  onEpoch: (fraction: number) => void,
-): IntentModel {
-  const tools = getLanguageTools(lang);
-  // NLP.js learns in input order; grouped input costs Banking77 ~30 points, so always shuffle with the seed.
-  const ordered = shuffled(examples, createRandom(seed));
-  const minCount = examples.length >= 1000 ? 2 : 1;
-  const corpus = buildCorpus(ordered, tools, featureOptions, minCount);
-  const network = new FastNeuralNetwork({
-    iterations,
-    log: (status) => onEpoch(status.iterations / iterations),
-  });
+interface FitSettings {
+  lang: string;
+  seed: number;
+  iterations: number;
+  linear: boolean;
+}
+
+function fitNetwork(ordered: readonly IntentExample[], settings: FitSettings, onEpoch: (fraction: number) => void): IntentModelParameters {
+  const featureOptions = defaultFeatureOptions(settings.lang);
+  const minCount = ordered.length >= 1000 ? 2 : 1;
+  const corpus = buildCorpus(ordered, getLanguageTools(settings.lang), featureOptions, minCount);
+  const network = new FastNeuralNetwork({ iterations: settings.iterations, log: (status) => onEpoch(status.iterations / settings.iterations) });
   network.train(corpus);
   const features = network.lookup.inputLookup.items;
   const intents = network.lookup.outputLookup.items;
@@ -40,13 +40,25 @@ function fitNetwork(
     bias[i] = perceptron.bias;
     for (let f = 0; f < features.length; f += 1) weights[f * intents.length + i] = perceptron.weights[f] as number;
   });
-  return new IntentModel({ lang, featureOptions, threshold: 0, alpha: network.settings.alpha, intents, features, bias, weights });
+  return { lang: settings.lang, featureOptions, threshold: 0, alpha: network.settings.alpha, intents, features, bias, weights };
+}
+
+function fitModel(examples: readonly IntentExample[], settings: FitSettings, onProgress: (fraction: number) => void): IntentModel {
+  // NLP.js learns in input order; grouped input costs Banking77 ~30 points, so always shuffle with the seed.
+  const ordered = shuffled(examples, createRandom(settings.seed));
+  const share = settings.linear ? NETWORK_SHARE : 1;
+  const params = fitNetwork(ordered, settings, (f) => onProgress(f * share));
+  if (!settings.linear) return new IntentModel(params);
+  const linear = fitLinearScorer(ordered, params.intents, getLanguageTools(settings.lang), { termOptions: defaultTermOptions(settings.lang), seed: settings.seed });
+  onProgress(1);
+  return new IntentModel({ ...params, linear: linear.params, blend: DEFAULT_BLEND });
 }
 
 /**
  * The production intent pipeline: NLP.js's neural network over stems, stem bigrams and character n-grams,
- * trained on seeded-shuffled data, with a decision threshold chosen on validation data only.
- * Without a validation set, a stratified 10% is carved out of training data to choose the threshold,
+ * blended with a linear SVM over TF-IDF stem and character n-grams, trained on seeded-shuffled data.
+ * The blend (temperatures, weight) and the decision threshold are chosen on validation data only.
+ * Without a validation set, a stratified 10% is carved out of training data to choose them,
  * then the model is refitted on all the data.
  */
 export async function trainIntentModel(examples: IntentExample[], options: TrainIntentModelOptions): Promise<IntentModel> {
@@ -54,25 +66,37 @@ export async function trainIntentModel(examples: IntentExample[], options: Train
   if (usable.length === 0) {
     throw new ValidationError('Training needs at least one example with text');
   }
-  const seed = options.seed ?? DEFAULT_SEED;
-  const featureOptions = defaultFeatureOptions(options.lang);
+  getLanguageTools(options.lang);
+  const settings: FitSettings = {
+    lang: options.lang,
+    seed: options.seed ?? DEFAULT_SEED,
+    iterations: options.iterations ?? epochsFor(usable.length),
+    linear: options.linear ?? true,
+  };
   const progress = options.onProgress ?? (() => undefined);
-  const iterations = options.iterations ?? epochsFor(usable.length);
   const maxLoss = options.maxInScopeLoss ?? 0.015;
   progress(0);
 
   const carve = options.validation === undefined;
-  const split = carve ? stratifiedSplit(usable, { holdOutFraction: VALIDATION_SHARE, seed }) : { train: usable, holdOut: options.validation ?? [] };
+  const split = carve ? stratifiedSplit(usable, { holdOutFraction: VALIDATION_SHARE, seed: settings.seed }) : { train: usable, holdOut: options.validation ?? [] };
   const firstShare = carve ? 0.5 : 0.95;
-  const first = fitNetwork(split.train, options.lang, featureOptions, seed, iterations, (f) => progress(f * firstShare));
+  const first = fitModel(split.train, settings, (f) => progress(f * firstShare));
+  const blend = settings.linear
+    ? chooseBlend(
+        split.holdOut.map((e) => ({ gold: first.intents.indexOf(e.intent), network: first.networkScores(e.text), linear: first.linearMargins(e.text) ?? [] })),
+      )
+    : undefined;
+  const tuned = blend ? first.withBlend(blend) : first;
   const scored = split.holdOut.map((e) => {
-    const result = first.classify(e.text);
+    const result = tuned.classify(e.text);
     return { gold: e.intent, best: result.top[0] ?? { intent: result.intent, score: 0 } };
   });
   const threshold = chooseThreshold(scored, maxLoss);
-  const final = carve
-    ? fitNetwork(usable, options.lang, featureOptions, seed, iterations, (f) => progress(firstShare + f * (1 - firstShare)))
-    : first;
+  let final = tuned;
+  if (carve) {
+    final = fitModel(usable, settings, (f) => progress(firstShare + f * (1 - firstShare)));
+    if (blend) final = final.withBlend(blend);
+  }
   progress(1);
   return final.withThreshold(threshold);
 }

@@ -1,4 +1,7 @@
+import type { BlendParameters } from './blend';
 import type { FeatureOptions } from './featurize';
+import type { Int8Matrix } from './int8-codec';
+import type { TermOptions } from './term-features';
 
 /** One labelled utterance; `None` marks out-of-scope. */
 export interface IntentExample {
@@ -36,12 +39,17 @@ export interface TrainIntentModelOptions {
   onProgress?: (fraction: number) => void;
   /** Share of in-scope validation answers the threshold may turn into `None`; defaults to 0.015. */
   maxInScopeLoss?: number;
-  /** Training epochs; defaults to a count scaled to the corpus size. */
+  /** Training epochs of the network; defaults to a count scaled to the corpus size. */
   iterations?: number;
+  /**
+   * Blend a linear TF-IDF model (one-vs-rest linear SVM on stem and character n-grams) with the network;
+   * defaults to true. Off, the model is the network alone: smaller, slightly less accurate.
+   */
+  linear?: boolean;
 }
 
-/** The serialised model, stored as a JSON row. */
-export interface IntentModelJson {
+/** The serialised model of the first release (network only, int8 intent-major, not deflated); still loadable. */
+export interface IntentModelJsonV1 {
   format: 'storedesk-intent-model';
   version: 1;
   lang: string;
@@ -55,4 +63,29 @@ export interface IntentModelJson {
   scales: number[];
   /** Base64 of int8 weights, intent-major (intents x features). */
   weights: string;
+}
+
+/** The serialised model, stored as a JSON row. */
+export interface IntentModelJson {
+  format: 'storedesk-intent-model';
+  version: 2;
+  lang: string;
+  featureOptions: FeatureOptions;
+  threshold: number;
+  alpha: number;
+  intents: string[];
+  features: string[];
+  bias: number[];
+  /** The network's weights (features x intents). */
+  weights: Int8Matrix;
+  /** How the network and the linear model are blended; present with `linear`. */
+  blend?: BlendParameters;
+  /** The linear TF-IDF model; absent when the model was trained without it. */
+  linear?: {
+    termOptions: TermOptions;
+    terms: string[];
+    idf: number[];
+    bias: number[];
+    weights: Int8Matrix;
+  };
 }

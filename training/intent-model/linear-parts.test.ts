@@ -1,0 +1,75 @@
+import { blendScores, chooseBlend, DEFAULT_BLEND, softmax } from './blend';
+import { decodeInt8Matrix, encodeInt8Matrix } from './int8-codec';
+import { getLanguageTools } from './language-tools';
+import { trainLinearSvm } from './linear-svm';
+import { extractTerms } from './term-features';
+import { fitTfidf, indexTerms, tfidfVector } from './tfidf';
+
+describe('term features and TF-IDF', () => {
+  const tools = getLanguageTools('en');
+
+  it('lists stems, stem bigrams and character n-grams with word boundaries', () => {
+    const terms = extractTerms('cards arrived', tools, { wordNgrams: [1, 2], charRange: [3, 3] });
+    expect(terms).toEqual(expect.arrayContaining(['w:card', 'w:card_arriv', 'c: ca', 'c:ds ', 'c:arr']));
+    expect(terms.some((t) => t === 'c:s a')).toBe(false);
+  });
+
+  it('keeps terms seen in enough documents, L2-normalises, and ignores unknown terms', () => {
+    const vocabulary = fitTfidf([['a', 'b'], ['a', 'c'], ['a']], 2);
+    expect(vocabulary.terms).toEqual(['a']);
+    const both = fitTfidf([['a', 'b'], ['a', 'c'], ['a']], 1);
+    const vector = tfidfVector(['a', 'b', 'b', 'zzz'], indexTerms(both), both.idf);
+    expect(Array.from(vector.indices)).toEqual([0, 1]);
+    expect(vector.values.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 5);
+    // b is rarer and repeated, so it outweighs a; sublinear tf keeps the repeat from doubling it.
+    expect(vector.values[1]).toBeGreaterThan(vector.values[0] as number);
+    expect((vector.values[1] as number) / (vector.values[0] as number)).toBeLessThan((2 * (both.idf[1] as number)) / (both.idf[0] as number));
+  });
+});
+
+describe('trainLinearSvm', () => {
+  const row = (indices: number[]) => ({ indices: Int32Array.from(indices), values: Float32Array.from(indices, () => 1 / Math.sqrt(indices.length)) });
+  const rows = [row([0]), row([0, 3]), row([1]), row([1, 3]), row([2]), row([2, 3])];
+  const labels = Int32Array.from([0, 0, 1, 1, 2, 2]);
+
+  it('separates classes by their features, one-vs-rest, the same way for a seed', () => {
+    const svm = trainLinearSvm(rows, labels, 3, 4, { c: 2, epochs: 50, seed: 1 });
+    for (let i = 0; i < rows.length; i += 1) {
+      const margins = [0, 1, 2].map((k) => (svm.bias[k] as number) + rows[i]!.indices.reduce((s, f, q) => s + rows[i]!.values[q]! * svm.weights[k * 4 + f]!, 0));
+      expect(margins.indexOf(Math.max(...margins))).toBe(labels[i]);
+    }
+    expect(trainLinearSvm(rows, labels, 3, 4, { c: 2, epochs: 50, seed: 1 })).toEqual(svm);
+  });
+});
+
+describe('blending and calibration', () => {
+  it('turns scores into probabilities, sharper at lower temperature', () => {
+    const p = softmax([1, 0, 0], 0.5);
+    expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
+    expect(softmax([1, 0, 0], 0.1)[0]).toBeGreaterThan(p[0] as number);
+    expect(blendScores([1, 0], [0, 1], { ...DEFAULT_BLEND, linearWeight: 1 })[1]).toBeGreaterThan(0.9);
+  });
+
+  it('keeps the default blend on small validation sets and leans on the model that is right on larger ones', () => {
+    const item = (gold: number) => ({ gold, network: [0.5, 0.5, 0.5], linear: [gold === 0 ? 1 : -1, gold === 1 ? 1 : -1, gold === 2 ? 1 : -1] });
+    expect(chooseBlend(Array.from({ length: 20 }, (_, i) => item(i % 3)))).toEqual(DEFAULT_BLEND);
+    expect(chooseBlend(Array.from({ length: 150 }, (_, i) => item(i % 3))).linearWeight).toBe(0.7);
+  });
+});
+
+describe('int8 weight codec', () => {
+  it('round-trips a feature-major matrix within one quantisation step per intent', () => {
+    const matrix = Float32Array.from({ length: 40 }, (_, i) => Math.sin(i) * (i % 2 === 0 ? 1 : 0.01));
+    const encoded = encodeInt8Matrix(matrix, 20, 2);
+    const decoded = decodeInt8Matrix(JSON.parse(JSON.stringify(encoded)), 20, 2);
+    decoded.forEach((v, i) => expect(Math.abs(v - matrix[i]!)).toBeLessThanOrEqual(encoded.scales[i % 2]! / 2 + 1e-6));
+  });
+
+  it.each([
+    ['wrong sizes', (e: { scales: number[]; data: string }) => e, 21],
+    ['corrupt bytes', (e: { scales: number[]; data: string }) => ({ ...e, data: 'not-deflate' }), 20],
+  ])('refuses %s', (_name, mutate, rows) => {
+    const encoded = encodeInt8Matrix(new Float32Array(40).fill(1), 20, 2);
+    expect(() => decodeInt8Matrix(mutate(encoded), rows, 2)).toThrow(/intent model/i);
+  });
+});
