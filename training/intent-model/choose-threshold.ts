@@ -15,8 +15,9 @@ export interface ScoredValidationItem {
  * more out-of-scope lines, so this buys as much out-of-scope recall as the in-scope budget allows.
  * Without out-of-scope validation examples there is no evidence that abstaining helps, so it returns 0
  * (never abstain); the default catalog ships `None` examples, so shop corpora always have some.
+ * Small validation sets are shrunk toward `prior`, the threshold to use with no evidence at all.
  */
-export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: number): number {
+export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: number, prior = 0): number {
   const inScope = items.filter((item) => item.gold !== NONE_INTENT);
   if (inScope.length === 0 || inScope.length === items.length) return 0;
   const correctScores = inScope
@@ -26,7 +27,7 @@ export function chooseThreshold(items: ScoredValidationItem[], maxInScopeLoss: n
   const budget = Math.floor(maxInScopeLoss * inScope.length);
   // Any threshold up to the (budget)-th lowest correct score rejects at most `budget` correct answers.
   const limit = correctScores[budget] ?? correctScores[correctScores.length - 1] ?? 0;
-  // With few validation examples the lowest correct score is mostly noise, so shrink toward never abstaining.
+  // With few validation examples the lowest correct score is mostly noise, so shrink toward the prior.
   const evidence = inScope.length / (inScope.length + SHRINK_EXAMPLES);
-  return Math.max(0, Math.min(0.9, Math.floor(limit * evidence * 1000) / 1000));
+  return Math.max(0, Math.min(0.9, Math.floor((limit * evidence + prior * (1 - evidence)) * 1000) / 1000));
 }

@@ -27,7 +27,7 @@ describe('the intent model', () => {
     expect(result.score).toBeGreaterThan(result.top[1]?.score ?? 0);
   });
 
-  it.skip('abstains with None on a line about nothing it knows (needs a threshold prior)', () => {
+  it('abstains with None on a line about nothing it knows', () => {
     expect(model.classify('xylophone quantum giraffe').intent).toBe('None');
   });
 
@@ -57,7 +57,8 @@ describe('the intent model', () => {
   it('chooses the threshold on the validation set it is given', async () => {
     const validation = [{ text: 'where is my parcel', intent: 'track_order' }, { text: 'sing me a song', intent: 'None' }];
     const withVal = await trainIntentModel(examples, { lang: 'en', seed: 7, validation, maxInScopeLoss: 0 });
-    expect(withVal.threshold).toBeCloseTo(Math.min(0.9, withVal.classify('where is my parcel').score * (1 / 31)), 2);
+    // One in-scope validation line is little evidence, so the threshold sits near the 0.4 prior.
+    expect(withVal.threshold).toBeCloseTo(Math.min(0.9, (withVal.classify('where is my parcel').score + 0.4 * 30) / 31), 2);
   });
 
   it('trains the network alone when asked, into a smaller model that still round-trips', async () => {

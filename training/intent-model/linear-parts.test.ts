@@ -1,4 +1,5 @@
 import { blendScores, chooseBlend, DEFAULT_BLEND, softmax } from './blend';
+import { chooseThreshold } from './choose-threshold';
 import { decodeInt8Matrix, encodeInt8Matrix } from './int8-codec';
 import { getLanguageTools } from './language-tools';
 import { trainLinearSvm } from './linear-svm';
@@ -54,6 +55,16 @@ describe('blending and calibration', () => {
     const item = (gold: number) => ({ gold, network: [0.5, 0.5, 0.5], linear: [gold === 0 ? 1 : -1, gold === 1 ? 1 : -1, gold === 2 ? 1 : -1] });
     expect(chooseBlend(Array.from({ length: 20 }, (_, i) => item(i % 3)))).toEqual(DEFAULT_BLEND);
     expect(chooseBlend(Array.from({ length: 150 }, (_, i) => item(i % 3))).linearWeight).toBe(0.7);
+  });
+
+  it('shrinks a threshold chosen on few validation lines toward the prior', () => {
+    const items = [
+      { gold: 'a', best: { intent: 'a', score: 0.9 } },
+      { gold: 'None', best: { intent: 'a', score: 0.3 } },
+    ];
+    expect(chooseThreshold(items, 0)).toBeCloseTo((0.9 * 1) / 31, 2);
+    expect(chooseThreshold(items, 0, 0.4)).toBeCloseTo((0.9 + 0.4 * 30) / 31, 2);
+    expect(chooseThreshold([items[0]!], 0, 0.4)).toBe(0);
   });
 });
 
