@@ -6,3 +6,8 @@ export * from './signals';
 export * from './scoring';
 export * from './engine';
 export * from './backtest';
+export * from './store';
+export * from './ports';
+export * from './blocklist-entries';
+export * from './decisions';
+export * from './appeals';

@@ -1,0 +1,12 @@
+export { isBlocked, appealUrlFor, shopDomainOf } from './is-blocked';
+export type { BlockedStatus } from './is-blocked';
+export { fileAppeal, fileAppealSchema } from './file-appeal';
+export type { FileAppealInput, FiledAppeal } from './file-appeal';
+export { decideAppeal, appealDecisionSchema } from './decide-appeal';
+export { listAppeals, appealStatus, matchedEntries } from './appeal-queries';
+export type { AppealView, AppealStatus, MatchedEntry } from './appeal-queries';
+export { buyerIdentifiersSchema, hashBuyerIdentifiers } from './buyer-identifiers';
+export type { BuyerIdentifiers } from './buyer-identifiers';
+export { newAppealReference, normaliseAppealReference } from './appeal-reference';
+export { signSubject, verifySubject } from './subject-link';
+export type { AppealSubject } from './subject-link';

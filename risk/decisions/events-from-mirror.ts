@@ -1,0 +1,80 @@
+import type { schema } from '../../db';
+import type { AccountEvent, OrderEvent } from '../events';
+import type { Queryable } from '../store';
+
+interface OrderRow {
+  id: string;
+  customer_id: string | null;
+  email: string | null;
+  phone: string | null;
+  financial_status: string | null;
+  total_price: string;
+  discount_codes: string[];
+  client_ip: string | null;
+  device_id: string | null;
+  shipping_address: schema.MailingAddress | null;
+  billing_address: schema.MailingAddress | null;
+  created_at: Date;
+  customer_email: string | null;
+  customer_phone: string | null;
+}
+
+function address(value: schema.MailingAddress | null): Record<string, string> | undefined {
+  if (!value) return undefined;
+  const parts = { address1: value.address1, address2: value.address2, city: value.city, zip: value.zip, country: value.countryCode };
+  const present = Object.entries(parts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  return present.length > 0 ? Object.fromEntries(present) : undefined;
+}
+
+/** The mirrored order as a risk event, or undefined when it has not been mirrored (yet). */
+export async function orderEventFromMirror(db: Queryable, shopId: string, orderId: number): Promise<{ event: OrderEvent; customerId?: number; name?: string } | undefined> {
+  const { rows } = await db.query<OrderRow & { name: string }>({
+    name: 'risk_mirror_order',
+    text: `SELECT o.id, o.name, o.customer_id, o.email, o.phone, o.financial_status, o.total_price, o.discount_codes, o.client_ip,
+             o.device_id, o.shipping_address, o.billing_address, o.created_at, c.email AS customer_email, c.phone AS customer_phone
+           FROM orders o LEFT JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
+           WHERE o.shop_id = $1 AND o.id = $2`,
+    values: [shopId, orderId],
+  });
+  const row = rows[0];
+  if (!row) return undefined;
+  const shipping = row.shipping_address;
+  const billing = row.billing_address;
+  const event: OrderEvent = {
+    type: 'order',
+    at: row.created_at.getTime(),
+    order: String(row.id),
+    account: row.customer_id === null ? undefined : String(row.customer_id),
+    amount: Number(row.total_price),
+    device: row.device_id ?? undefined,
+    ip: row.client_ip ?? undefined,
+    email: row.email ?? row.customer_email ?? undefined,
+    discountCode: row.discount_codes[0],
+    attrs: {
+      phone: row.phone ?? row.customer_phone ?? shipping?.phone ?? undefined,
+      shippingAddress: address(shipping),
+      billingAddress: address(billing),
+      shippingCountry: shipping?.countryCode ?? undefined,
+      billingCountry: billing?.countryCode ?? undefined,
+      financialStatus: row.financial_status ?? undefined,
+    },
+  };
+  return { event, customerId: row.customer_id === null ? undefined : Number(row.customer_id), name: row.name };
+}
+
+/** The mirrored customer as a sign-up event, or undefined when it has not been mirrored. */
+export async function accountEventFromMirror(db: Queryable, shopId: string, customerId: number): Promise<AccountEvent | undefined> {
+  const { rows } = await db.query<{ id: string; email: string | null; phone: string | null; default_address: schema.MailingAddress | null; created_at: Date }>({
+    text: 'SELECT id, email, phone, default_address, created_at FROM customers WHERE shop_id = $1 AND id = $2 AND redacted_at IS NULL',
+    values: [shopId, customerId],
+  });
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    type: 'account',
+    at: row.created_at.getTime(),
+    account: String(row.id),
+    email: row.email ?? undefined,
+    attrs: { phone: row.phone ?? row.default_address?.phone ?? undefined, shippingAddress: address(row.default_address) },
+  };
+}

@@ -1,0 +1,14 @@
+export { createRiskService } from './create-risk-service';
+export type { RiskService } from './create-risk-service';
+export type { ScoreResult } from './score-subject';
+export type { VerdictRecord } from './verdict-record';
+export { findVerdict } from './verdict-record';
+export { listRiskQueue } from './risk-queue';
+export type { QueueItem } from './risk-queue';
+export { reviewDecisionSchema } from './review-verdict';
+export type { ReviewDecision } from './review-verdict';
+export { RISK_TAGS } from './write-back-verdict';
+export type { WriteBackResult } from './write-back-verdict';
+export type { ShopRules } from './risk-rules-settings';
+export type { TrainShopModelResult } from './train-shop-model';
+export { orderEventFromMirror, accountEventFromMirror } from './events-from-mirror';

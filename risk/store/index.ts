@@ -1,0 +1,5 @@
+export { PostgresIdentityGraphStore, identifierFromKey } from './postgres-identity-graph-store';
+export { PostgresOrderHistoryStore } from './postgres-order-history-store';
+export { PostgresBlocklist } from './postgres-blocklist';
+export { createInstallationHasher, deriveIdentifierSecret, deriveAppealLinkKey } from './installation-hasher';
+export type { Queryable } from './queryable';
