@@ -4,6 +4,8 @@ import { registerWorkerCommand } from './commands/worker';
 import { registerFakeShopifyCommand } from './commands/fake-shopify';
 import { registerIntentsCommand } from './commands/intents';
 import { registerRiskCommand } from './commands/risk';
+import { registerRedactCommand } from './commands/redact';
+import { registerPrivacyCommand } from './commands/privacy';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -17,5 +19,7 @@ export function buildProgram(context: () => CliContext): Command {
   registerFakeShopifyCommand(program);
   registerIntentsCommand(program);
   registerRiskCommand(program);
+  registerRedactCommand(program);
+  registerPrivacyCommand(program, context);
   return program;
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock';
+import { GroupedQueryQueue } from './embedded-query-queue';
 
 /** A PGlite database served on a loopback port, so node-postgres (and Agenda) can talk to it. */
 export interface EmbeddedServer {
@@ -29,6 +30,8 @@ export async function startEmbeddedServer(options: {
       port: 0,
       maxConnections: options.maxConnections,
     });
+    // See GroupedQueryQueue: the stock queue can interleave two connections' extended-protocol messages.
+    (server as unknown as { queryQueue: GroupedQueryQueue }).queryQueue = new GroupedQueryQueue(pglite);
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
     const endpointPath = options.dataDir ? join(resolve(options.dataDir), 'embedded.json') : undefined;

@@ -20,6 +20,27 @@ describe(`openDatabase on ${testEngine}`, () => {
     }
   });
 
+  it('keeps concurrent parameterised queries of different connections apart', async () => {
+    const database = await createTestDatabase({ poolSize: 10 });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => {
+          if (i % 4 === 0) {
+            // Large messages arrive in several TCP chunks, which is when another connection could slip in.
+            const big = Array.from({ length: 20_000 }, (_, j) => j);
+            return database.pool.query<{ total: string }>('SELECT sum(x)::int AS total FROM unnest($1::int[]) AS x', [big]).then((r) => [r.rows[0]!.total, big.reduce((a, b) => a + b, 0)]);
+          }
+          const params = Array.from({ length: (i % 11) + 1 }, (_, j) => j + i);
+          const placeholders = params.map((_, j) => `$${j + 1}::int`).join(' + ');
+          return database.pool.query<{ total: number }>(`SELECT ${placeholders} AS total`, params).then((r) => [r.rows[0]!.total, params.reduce((a, b) => a + b, 0)]);
+        }),
+      );
+      for (const [got, expected] of results) expect(got).toBe(expected);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('runs transactions on pooled connections without mixing them', async () => {
     const database = await createTestDatabase();
     try {

@@ -16,7 +16,7 @@ describe(`privacy jobs on ${testEngine}`, () => {
   const enqueued: Array<[string, unknown]> = [];
   const rotated: string[] = [];
   const logger = pino({ level: 'silent' });
-  const context: JobContext = { logger, attempt: 1, progress: async () => undefined, enqueue: async (name, data) => (enqueued.push([name, data]), 'job-id') };
+  const context: JobContext = { logger, attempt: 1, progress: async () => undefined, enqueue: async (name, data) => (enqueued.push([name, data]), 'job-id'), schedule: async (_when, name, data) => (enqueued.push([name, data]), 'job-id') };
   const run = (name: string, data: unknown) => jobs.get(name)!.handle(jobs.get(name)!.schema.parse(data), context);
   let pseudonymizer: ReturnType<typeof createPseudonymizer>;
 

@@ -19,8 +19,9 @@ export function shopifyJobs(deps: ShopifyJobDeps): JobDefinition<any>[] { // esl
       const outcome = await deps.connector.processDelivery(data.shopId, data.deliveryId);
       if (outcome.status === 'processed') {
         if (outcome.event.kind === 'app.uninstalled') {
-          // Shopify sends shop/redact 48 h after an uninstall; we schedule our own deletion as well.
-          await context.enqueue('shopify.forget-uninstalled-shop', { shopId: data.shopId });
+          // Shopify sends shop/redact 48 h after an uninstall; we schedule our own erasure as well,
+          // which skips a shop that was installed again in the meantime.
+          await context.schedule('in 48 hours', 'privacy.redact-uninstalled-shop', { shopId: data.shopId });
         }
         await deps.onEvent?.(outcome.event, context);
       }

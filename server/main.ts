@@ -20,14 +20,15 @@ async function main(): Promise<void> {
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   logger.info({ url: app.url, engine: app.database.engine, readyInSeconds: Number(seconds) }, 'storedesk is ready');
-  process.stdout.write(
-    [
-      '',
-      `  storedesk is ready in ${seconds}s on ${app.database.engine === 'embedded' ? `embedded PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`,
-      `  Health:   ${app.url}/readyz`,
-      '',
-    ].join('\n') + '\n',
-  );
+  const lines = [
+    '',
+    `  storedesk is ready in ${seconds}s on ${app.database.engine === 'embedded' ? `embedded PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`,
+    `  Admin:    ${app.url}/admin${config.ADMIN_PASSWORD && !process.env.ADMIN_PASSWORD ? `   (password: ${config.ADMIN_PASSWORD})` : ''}`,
+    `  Web chat: ${app.url}/chat${app.demo ? `?shop=${app.demo.shop}` : '?shop=YOUR-SHOP.myshopify.com'}`,
+    `  Health:   ${app.url}/readyz`,
+  ];
+  if (app.demo) lines.push(`  Demo store ${app.demo.shop} is installed and syncing in the background.`);
+  process.stdout.write([...lines, ''].join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import { createBotRuntime, type BotRuntime, type ConversationSender } from '../bot';
+import { createDirectLineChannel, createMessengerChannel, webChatRoutes } from '../bot/channels';
+import { createShopifyConnector, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
+import { createSecretBox } from '../core/crypto';
+import type { RouteModule } from '../core/http';
 import type { Logger } from '../core/logging';
 import { createMetrics, type Metrics } from '../core/metrics';
-import { openDatabase, type Database } from '../db';
-import { allJobDefinitions, startJobRunner, type JobRunner } from '../jobs';
+import { openDatabase, type Database, type Shop } from '../db';
+import { startJobRunner, type JobRunner } from '../jobs';
+import { auditRoutes, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
+import { adminApiRoutes, adminStaticRoutes } from './admin-api';
+import { adminAuthRoutes, createStaffAuthenticator } from './admin-auth';
+import { composeJobDefinitions } from './compose/compose-jobs';
+import { composePrivacy } from './compose/compose-privacy';
+import { startDemoShopify, type DemoShopify } from './compose/demo-shopify';
 import { databaseProbe, healthRoutes } from './health';
 import { createApp } from './http';
 
@@ -16,6 +28,10 @@ export interface RunningStoredesk {
   database: Database;
   jobs?: JobRunner;
   metrics: Metrics;
+  connector: ShopifyConnector;
+  bot: BotRuntime;
+  /** The built-in demo store, when no Shopify app is configured. */
+  demo?: DemoShopify & { shopRecord?: Shop };
   /** Stops accepting requests, finishes in-flight ones, stops jobs, closes the database. */
   stop(): Promise<void>;
 }
@@ -26,11 +42,14 @@ export interface StartOptions {
   logger: Logger;
   /** Keep the embedded database in memory instead of DATA_DIR (tests). */
   inMemory?: boolean;
+  /** Orders in the demo store (default about 2,000). */
+  demoOrders?: number;
 }
 
-/** Opens the database, starts jobs and the HTTP server. */
+/** Opens the database, starts jobs and the HTTP server, and (without a Shopify app) the demo store. */
 export async function startStoredesk(options: StartOptions): Promise<RunningStoredesk> {
   const { config, logger } = options;
+  if (!config.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is not set');
   const metrics = createMetrics();
   const database = await openDatabase({
     url: config.DATABASE_URL,
@@ -38,46 +57,141 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     poolSize: config.DB_POOL_SIZE,
     onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'database connection lost'),
   });
-  let jobs: JobRunner | undefined;
-  let server: Server | undefined;
+  const closers: Array<() => Promise<unknown>> = [() => database.close()];
   try {
+    const secrets = createSecretBox(config.ENCRYPTION_KEY);
+    const privacy = composePrivacy({ database, secrets, logger: logger.child({ component: 'privacy' }) });
+    const { auditLog, audit } = privacy;
+    const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders });
+    if (demo) closers.unshift(() => demo.fake.close());
+    const shopifyApp = demo
+      ? { apiKey: demo.apiKey, apiSecret: demo.apiSecret, appUrl: `http://localhost:${config.PORT}`, adminApiOrigin: demo.fake.url }
+      : { apiKey: config.SHOPIFY_API_KEY!, apiSecret: config.SHOPIFY_API_SECRET!, appUrl: config.SHOPIFY_APP_URL! };
+
+    let jobs: JobRunner | undefined;
+    const connector = createShopifyConnector({
+      database,
+      secrets,
+      logger: logger.child({ component: 'shopify' }),
+      app: { ...shopifyApp, scopes: config.SCOPES.split(',').map((s) => s.trim()) },
+      compliance: privacy.compliance,
+      enqueueDelivery: async (deliveryId, shopId) => {
+        await jobs?.now('shopify.process-webhook', { deliveryId, shopId });
+      },
+      onInstalled: async (shop) => {
+        const synced = await database.pool.query("SELECT 1 FROM sync_runs WHERE shop_id = $1 AND status = 'completed' LIMIT 1", [shop.id]);
+        await jobs?.now('shopify.sync', { shopId: shop.id, mode: synced.rowCount ? 'incremental' : 'full' });
+      },
+    });
     if (config.RUN_JOBS) {
       jobs = await startJobRunner({
         pool: database.pool,
         engine: database.engine,
         logger: logger.child({ component: 'jobs' }),
         metrics,
-        definitions: allJobDefinitions(),
+        definitions: composeJobDefinitions({ connector, privacy }),
       });
+      const runner = jobs;
+      closers.unshift(() => runner.stop());
+      await jobs.every('1 minute', 'shopify.webhook-sweep', {}, { uniqueKey: { name: 'shopify.webhook-sweep' } });
+      await jobs.every('0 4 * * *', 'privacy.retention-sweep', {}, { uniqueKey: { name: 'privacy.retention-sweep' } });
     }
-    const probe = {
-      database: databaseProbe(database.pool),
-      jobs: () => (config.RUN_JOBS ? (jobs?.isRunning() ?? false) : true),
+
+    const staffAuth = {
+      db: database.db,
+      logger,
+      encryptionKey: config.ENCRYPTION_KEY,
+      adminPassword: config.ADMIN_PASSWORD,
+      shopify: { apiKey: shopifyApp.apiKey, apiSecret: shopifyApp.apiSecret },
+      appUrl: config.SHOPIFY_APP_URL,
+      audit,
     };
-    server = createApp({ logger, metrics, routes: [healthRoutes({ probe, metrics })] });
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.server.once('error', reject);
-      listening.listen(config.PORT, config.HOST, () => resolve());
+    const authenticateStaff = createStaffAuthenticator(staffAuth);
+    // The channels run turns through the bot, and the bot replies to staff through the channels.
+    let runtime: BotRuntime | undefined;
+    const logic = (context: TurnContext) => runtime!.bot.run(context);
+    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }) });
+    closers.unshift(() => directLine.close());
+    const messenger = config.MESSENGER_APP_SECRET
+      ? createMessengerChannel({
+          db: database.db,
+          secretBox: secrets,
+          appSecret: config.MESSENGER_APP_SECRET,
+          verifyToken: config.MESSENGER_VERIFY_TOKEN!,
+          graphBaseUrl: config.MESSENGER_GRAPH_URL,
+          logic,
+          logger: logger.child({ component: 'messenger' }),
+        })
+      : undefined;
+    const senders: Record<string, ConversationSender> = { directline: directLine.sender };
+    if (messenger) senders.facebook = messenger.sender;
+    const bot = createBotRuntime({
+      db: database.db,
+      logger: logger.child({ component: 'bot' }),
+      authenticate: authenticateStaff,
+      microsoftApp: config.MicrosoftAppId
+        ? { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppPassword: config.MicrosoftAppPassword, MicrosoftAppType: config.MicrosoftAppType, MicrosoftAppTenantId: config.MicrosoftAppTenantId }
+        : undefined,
+      defaultShop: demo?.shop,
+      senders,
     });
+    runtime = bot;
+    bot.installTurnErrorHandler(directLine.adapter);
+    if (messenger) bot.installTurnErrorHandler(messenger.adapter);
+    closers.unshift(() => bot.flush());
+    await bot.warmUp(['en']);
+
+    const routes: RouteModule[] = [
+      healthRoutes({
+        probe: { database: databaseProbe(database.pool), jobs: () => (config.RUN_JOBS ? (jobs?.isRunning() ?? false) : true) },
+        metrics,
+      }),
+      adminAuthRoutes(staffAuth),
+      adminApiRoutes({ db: database.db, logger, authenticateStaff, audit }),
+      auditRoutes({ auditLog, authenticate: authenticateStaff }),
+      subjectRequestRoutes({ subjectRights: privacy.subjectRights, auditLog, authenticate: authenticateStaff }),
+      privacyNoticeRoutes({ db: database.db }),
+      adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
+      ...connector.routes,
+      bot.messagesRoute,
+      bot.inboxRoutes,
+      directLine.routes,
+      webChatRoutes({ db: database.db }),
+      ...(messenger ? [messenger.routes] : []),
+    ];
+    const server = createApp({ logger, metrics, routes });
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+
+    let demoState: RunningStoredesk['demo'];
+    if (demo) {
+      demo.fake.setWebhookTarget(`http://127.0.0.1:${port}/webhooks/shopify`);
+      // The fake forgets its tokens on restart, so the demo shop is re-installed on every start.
+      const { installed } = await connector.installWithSessionToken(demo.fake.mintSessionToken(), { force: true });
+      demoState = { ...demo, shopRecord: installed };
+    }
+
+    return {
+      url,
+      port,
+      server,
+      database,
+      jobs,
+      metrics,
+      connector,
+      bot,
+      demo: demoState,
+      async stop() {
+        for (const close of closers) await close().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'stop step failed'));
+      },
+    };
   } catch (error) {
-    await jobs?.stop(1_000);
-    await database.close();
+    for (const close of closers) await close().catch(() => undefined);
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  const httpServer = server;
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    server,
-    database,
-    jobs,
-    metrics,
-    async stop() {
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await jobs?.stop();
-      await database.close();
-    },
-  };
 }

@@ -40,6 +40,10 @@ export const configSchema = z
     SHOPIFY_APP_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
     SCOPES: z.string().default('read_orders,write_orders,read_customers,write_customers,read_products'),
 
+    MESSENGER_APP_SECRET: optionalString,
+    MESSENGER_VERIFY_TOKEN: optionalString,
+    MESSENGER_GRAPH_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+
     ENCRYPTION_KEY: optionalString.pipe(
       z
         .string()
@@ -67,6 +71,9 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
   const shopifyKeys = [env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET, env.SHOPIFY_APP_URL].map(present);
   if (shopifyKeys.some(Boolean) && !shopifyKeys.every(Boolean)) {
     problems.push('SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL go together: set all three or none');
+  }
+  if (present(env.MESSENGER_APP_SECRET) !== present(env.MESSENGER_VERIFY_TOKEN)) {
+    problems.push('MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN go together: set both or neither');
   }
   if (present(env.DATABASE_URL) && !present(env.ENCRYPTION_KEY)) {
     problems.push('ENCRYPTION_KEY: is required with DATABASE_URL (the embedded default keeps a generated key in DATA_DIR)');

@@ -11,6 +11,8 @@ export interface JobContext {
   attempt: number;
   /** Enqueues a follow-up job (a webhook's job routes its event to risk or audience this way). */
   enqueue<T>(name: string, data: T): Promise<string>;
+  /** Schedules a follow-up job for later (`when` as a Date or Agenda's words, e.g. 'in 48 hours'). */
+  schedule<T>(when: Date | string, name: string, data: T): Promise<string>;
 }
 
 /**

@@ -67,6 +67,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
           logger,
           attempt,
           enqueue: (name, data) => api.now(name, data),
+          schedule: (when, name, data) => api.schedule(when, name, data),
           progress: async (fraction) => {
             await job.touch(Math.round(Math.min(1, Math.max(0, fraction)) * 100));
           },
