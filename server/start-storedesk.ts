@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import { createBotRuntime, type BotRuntime, type ConversationSender } from '../bot';
 import { createDirectLineChannel, createMessengerChannel, webChatRoutes } from '../bot/channels';
-import { createShopifyConnector, type ShopifyConnector } from '../connectors/shopify';
+import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
 import { createSecretBox } from '../core/crypto';
 import type { RouteModule } from '../core/http';
@@ -16,7 +16,7 @@ import { adminApiRoutes, adminStaticRoutes } from './admin-api';
 import { adminAuthRoutes, createStaffAuthenticator } from './admin-auth';
 import { composeJobDefinitions } from './compose/compose-jobs';
 import { composePrivacy } from './compose/compose-privacy';
-import { startDemoShopify, type DemoShopify } from './compose/demo-shopify';
+
 import { databaseProbe, healthRoutes } from './health';
 import { createApp } from './http';
 

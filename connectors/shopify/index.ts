@@ -7,3 +7,4 @@ export type { SyncProgress, SyncResource } from './sync';
 export type { ShopifyWriteBack, RiskAssessmentInput } from './write-back';
 export { ShopifyWriteRejectedError, MAX_RISK_FACTS, MAX_RISK_FACT_LENGTH } from './write-back';
 export type { AdminGraphqlClient } from './admin-client';
+export { startDemoShopify, DEMO_SEED, type DemoShopify } from './demo';

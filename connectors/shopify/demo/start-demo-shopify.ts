@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { generateDemoStore } from '../../connectors/shopify/demo-store';
-import { startFakeAdminApi, type FakeAdminApi } from '../../connectors/shopify/fake-admin-api';
+import { generateDemoStore } from '../demo-store';
+import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api';
 
 /** The built-in demo store: a local fake Admin API the app installs into when no Shopify app is configured. */
 export interface DemoShopify {
