@@ -11,3 +11,4 @@ export * from './ports';
 export * from './blocklist-entries';
 export * from './decisions';
 export * from './appeals';
+export * from './routes';

@@ -46,12 +46,12 @@ export async function addBlocklistEntry(deps: Deps, shopId: string, actor: RiskA
   const { rows } =
     input.scope === 'shop'
       ? await deps.db.query<EntryRow>({
-          text: `INSERT INTO risk_blocklist b (shop_id, identifier_key, kind, effect, reason, added_by, hint, created_at, expires_at)
+          text: `INSERT INTO risk_blocklist AS b (shop_id, identifier_key, kind, effect, reason, added_by, hint, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${SHOP_ENTRY_COLUMNS}`,
           values: [shopId, key, input.kind, input.effect, input.reason, by, hint, now, expiresAt],
         })
       : await deps.db.query<EntryRow>({
-          text: `INSERT INTO global_blocklist g (identifier_key, kind, reason, added_by, origin_shop_id, created_at, expires_at)
+          text: `INSERT INTO global_blocklist AS g (identifier_key, kind, reason, added_by, origin_shop_id, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${GLOBAL_ENTRY_COLUMNS}`,
           values: [key, input.kind, input.reason, by, shopId, now, expiresAt],
         });

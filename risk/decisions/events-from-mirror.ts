@@ -29,7 +29,6 @@ function address(value: schema.MailingAddress | null): Record<string, string> | 
 /** The mirrored order as a risk event, or undefined when it has not been mirrored (yet). */
 export async function orderEventFromMirror(db: Queryable, shopId: string, orderId: number): Promise<{ event: OrderEvent; customerId?: number; name?: string } | undefined> {
   const { rows } = await db.query<OrderRow & { name: string }>({
-    name: 'risk_mirror_order',
     text: `SELECT o.id, o.name, o.customer_id, o.email, o.phone, o.financial_status, o.total_price, o.discount_codes, o.client_ip,
              o.device_id, o.shipping_address, o.billing_address, o.created_at, c.email AS customer_email, c.phone AS customer_phone
            FROM orders o LEFT JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id

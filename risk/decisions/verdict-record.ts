@@ -58,7 +58,6 @@ export async function findVerdict(db: Queryable, shopId: string, by: { id: strin
         ? await db.query({ text: `SELECT ${COLUMNS} FROM risk_verdicts WHERE shop_id = $1 AND id = $2`, values: [shopId, by.id] })
         : { rows: [] }
       : await db.query({
-          name: 'risk_find_verdict',
           text: `SELECT ${COLUMNS} FROM risk_verdicts WHERE shop_id = $1 AND subject_type = $2 AND subject_id = $3`,
           values: [shopId, by.subjectType, by.subjectId],
         });
@@ -75,7 +74,6 @@ export async function insertVerdict(
   // NaN ("does not apply") is not JSON; null keeps the meaning.
   const features = Object.fromEntries(Object.entries(input.features).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
   const { rows } = await db.query({
-    name: 'risk_insert_verdict',
     text: `INSERT INTO risk_verdicts (shop_id, subject_type, subject_id, customer_id, score, rule_score, model_score, decision, reasons,
              features, identifiers, review_status, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)

@@ -5,7 +5,10 @@ export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
 }
 
-/** A named (prepared) statement: planned once per connection, which keeps p99 latency flat. */
-export function named(name: string, text: string, values: unknown[]): QueryConfig {
-  return { name: `risk_${name}`, text, values };
+/**
+ * A statement with its name kept for readability only. Named (server-prepared) statements can't be
+ * used: embedded PGlite serves every pool connection from one session, where the names collide.
+ */
+export function named(_name: string, text: string, values: unknown[]): QueryConfig {
+  return { text, values };
 }

@@ -1,0 +1,3 @@
+export { riskAdminRoutes } from './risk-admin-routes';
+export type { RiskAdminRoutesDeps } from './risk-admin-routes';
+export { publicAppealRoutes } from './public-appeal-routes';
