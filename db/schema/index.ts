@@ -35,3 +35,4 @@ export {
   riskAppeals,
   riskShopState,
 } from './risk';
+export { trainerLabels, reviewMerges, trainingRuns } from './training';
