@@ -104,7 +104,7 @@ export async function endBlocklistEntry(
 export async function blocklistEntryHistory(deps: Pick<Deps, 'db'>, shopId: string, entryId: string): Promise<BlocklistEventView[]> {
   await findEntryScope(deps, shopId, entryId);
   const { rows } = await deps.db.query({
-    text: `SELECT action, actor, at, detail FROM risk_blocklist_events WHERE shop_id = $1 AND entry_id = $2 ORDER BY at, id`,
+    text: `SELECT action, actor, at, detail FROM risk_blocklist_events WHERE shop_id = $1 AND entry_id = $2 ORDER BY at, (action <> 'add'), id`,
     values: [shopId, entryId],
   });
   return rows.map((row) => ({ action: row.action, actor: row.actor, at: (row.at as Date).toISOString(), detail: row.detail }));
