@@ -6,6 +6,7 @@ import { registerIntentsCommand } from './commands/intents';
 import { registerRiskCommand } from './commands/risk';
 import { registerRedactCommand } from './commands/redact';
 import { registerPrivacyCommand } from './commands/privacy';
+import { registerSyncCommand } from './commands/sync';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -21,5 +22,6 @@ export function buildProgram(context: () => CliContext): Command {
   registerRiskCommand(program);
   registerRedactCommand(program);
   registerPrivacyCommand(program, context);
+  registerSyncCommand(program, context);
   return program;
 }

@@ -60,3 +60,5 @@ export type {
 } from './subject-rights';
 export { generatePrivacyRecords, renderPrivacyNotice, gatherRecordFacts, COUNTED_TABLES, privacyNoticeRoutes } from './records';
 export type { PrivacyDocument, RecordFacts } from './records';
+export { createPrivacyServices } from './privacy-services';
+export type { PrivacyServices } from './privacy-services';

@@ -11,11 +11,11 @@ import type { Logger } from '../core/logging';
 import { createMetrics, type Metrics } from '../core/metrics';
 import { openDatabase, type Database, type Shop } from '../db';
 import { startJobRunner, type JobRunner } from '../jobs';
-import { auditRoutes, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
+import { auditRoutes, createPrivacyServices, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
 import { adminApiRoutes, adminStaticRoutes } from './admin-api';
 import { adminAuthRoutes, createStaffAuthenticator } from './admin-auth';
 import { composeJobDefinitions } from './compose/compose-jobs';
-import { composePrivacy } from './compose/compose-privacy';
+
 
 import { databaseProbe, healthRoutes } from './health';
 import { createApp } from './http';
@@ -60,9 +60,9 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
   const closers: Array<() => Promise<unknown>> = [() => database.close()];
   try {
     const secrets = createSecretBox(config.ENCRYPTION_KEY);
-    const privacy = composePrivacy({ database, secrets, logger: logger.child({ component: 'privacy' }) });
+    const privacy = createPrivacyServices({ database, secrets, logger: logger.child({ component: 'privacy' }) });
     const { auditLog, audit } = privacy;
-    const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders });
+    const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders ?? config.DEMO_ORDERS });
     if (demo) closers.unshift(() => demo.fake.close());
     const shopifyApp = demo
       ? { apiKey: demo.apiKey, apiSecret: demo.apiSecret, appUrl: `http://localhost:${config.PORT}`, adminApiOrigin: demo.fake.url }

@@ -29,6 +29,7 @@ export const configSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RUN_JOBS: booleanFlag.default(true),
+    DEMO_ORDERS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,

@@ -1,7 +1,7 @@
 import type { ConnectorEvent, ShopifyConnector } from '../../connectors/shopify';
 import { allJobDefinitions, shopifyJobs, type JobContext, type JobDefinition } from '../../jobs';
 import { privacyJobs } from '../../jobs/privacy-jobs';
-import type { PrivacyServices } from './compose-privacy';
+import type { PrivacyServices } from '../../privacy';
 
 /** Everything the job runner should know in this process. */
 export function composeJobDefinitions(deps: {
