@@ -36,3 +36,4 @@ export {
   riskShopState,
 } from './risk';
 export { trainerLabels, reviewMerges, trainingRuns } from './training';
+export { audienceProfiles, audienceRefreshes, audienceSegments, audienceSegmentSizes, audienceExports } from './audience';
