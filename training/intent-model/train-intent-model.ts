@@ -16,9 +16,9 @@ const DEFAULT_SEED = 42;
 const VALIDATION_SHARE = 0.1;
 // The network takes most of the time; the linear model the rest.
 const NETWORK_SHARE = 0.8;
-// With no validation evidence, a blended best probability under 0.4 means no intent is a clear winner: abstain.
+// With no validation evidence, a blended best probability under 0.2 means no intent is a clear winner: abstain.
 // The network alone scores on another scale, so it keeps the old prior of never abstaining.
-const BLEND_THRESHOLD_PRIOR = 0.4;
+const BLEND_THRESHOLD_PRIOR = 0.2;
 // Large corpora converge in a few dozen epochs (more does not help Banking77); small ones need more passes.
 const epochsFor = (size: number) => Math.round(Math.max(30, Math.min(300, 200_000 / Math.max(1, size))));
 
