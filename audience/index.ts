@@ -1,0 +1,11 @@
+export { createAudience } from './create-audience';
+export type { Audience, AudienceDeps, SegmentPreview, SegmentSummary, TagCatalogue } from './create-audience';
+export { audienceRoutes } from './http/audience-routes';
+export type { AudienceRouteDeps } from './http/audience-routes';
+export { audienceSubjectHolder } from './subject/audience-subject-holder';
+export { TAG_DEFINITIONS, TAG_KINDS, RFM_GROUPS, DEFINITIONS_VERSION, refreshAllTags, refreshSomeTags } from './tags';
+export type { TagDefinition, TagKind, FullRefreshReport, Thresholds, TagRefreshDeps } from './tags';
+export { parseSegmentQuery, formatSegmentExpr, gateDistribution, gateCount, countSegment, measureSegment, segmentMakeup, OTHER_BUCKET } from './segments';
+export type { SegmentExpr, ParsedSegmentQuery, SegmentSize, SegmentMakeup, GatedDistribution, Widening, SavedSegment } from './segments';
+export { shopifyTagFor, SHOPIFY_TAG_PREFIX } from './export';
+export type { ExportRecord } from './export';
