@@ -1,11 +1,15 @@
 /*
- * Bot benchmark: npm run bench:bot -- [--database-url URL] [--conversations 64] [--messages 60] [--shops 10]
+ * Bot benchmark: npm run bench:bot -- [--database-url URL] [--conversations 64] [--messages 60] [--shops 10] [--pool N]
+ *                                     [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]
  *
  * N concurrent conversations talk to POST /api/messages with deliveryMode expectReplies, spread over
  * --shops shops that each serve their own stored model (so RSS counts that many models loaded). State,
  * transcripts, corpus and rate limits live in a scratch database created on the given server and
- * dropped afterwards. The load generator runs in the same process and shares the machine's cores.
+ * dropped afterwards. The bot server runs in its own process, as in production (models trained
+ * elsewhere, loaded from their rows); this process sets up the data and generates the load over
+ * keep-alive connections, so the figures for CPU and RSS are the server's alone.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,9 +28,11 @@ const program = new Command()
   .option('--conversations <n>', 'concurrent conversations', '64')
   .option('--messages <n>', 'messages per conversation', '60')
   .option('--shops <n>', 'shops, each with its own loaded model', '10')
-  .option('--pool <n>', 'database pool size', '16')
+  .option('--pool <n>', 'database pool size of the server', '16')
+  .option('--server-node-args <args>', 'extra node flags for the server process (e.g. --cpu-prof)', '')
+  .option('--role <role>', '(internal) run as the bot server process')
   .parse();
-const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string }>();
+const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; serverNodeArgs: string; role?: string }>();
 
 const LINES = [
   'how much is shipping?',
@@ -41,8 +47,98 @@ const LINES = [
   'hello',
 ];
 
+type ServerStats = { rssMb: number; heapMb: number; cpuMs: number; queries: number; models: number; engine: string };
+type ToServer = { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
+type FromServer = { type: 'ready'; port: number } | { type: 'marked' } | ({ type: 'stats' } & ServerStats) | { type: 'stopped' };
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The bot server: opens the scratch database, serves /api/messages and answers the parent's requests for figures. */
+async function serve(): Promise<void> {
+  const { url, shopIds } = JSON.parse(process.env.STOREDESK_BENCH_SERVER!) as { url: string; shopIds: string[] };
+  const database = await openDatabase({ url, poolSize: Number(opts.pool), migrate: false });
+  // Counts statements sent through the pool, the figure that decides how far one Postgres goes.
+  let queries = 0;
+  const query = database.pool.query.bind(database.pool) as (...args: unknown[]) => unknown;
+  (database.pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    queries += 1;
+    return query(...args);
+  };
+  const runtime = createBotRuntime({
+    db: database.db,
+    logger: pino({ level: 'warn' }),
+    authenticate: async () => ({ shopId: shopIds[0]!, actor: 'bench' }),
+    // Generous lookup limits: the benchmark measures throughput, not the limiter refusing.
+    orderLookupLimits: { perConversation: { max: 1_000_000, windowMs: 60_000 }, perShopAndIp: { max: 1_000_000, windowMs: 60_000 } },
+  });
+  const server = createApp({ logger: pino({ level: 'warn' }), metrics: createMetrics({ defaultMetrics: false }), routes: [runtime.messagesRoute] });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let cpuMark = process.cpuUsage();
+  const reply = (message: FromServer) => process.send!(message);
+  process.on('message', async (message: ToServer) => {
+    if (message.type === 'mark') {
+      cpuMark = process.cpuUsage();
+      queries = 0;
+      reply({ type: 'marked' });
+    } else if (message.type === 'stats') {
+      await runtime.flush();
+      const cpu = process.cpuUsage(cpuMark);
+      const memory = process.memoryUsage();
+      reply({ type: 'stats', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000, queries, models: runtime.services.models.size(), engine: database.engine });
+    } else {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.flush();
+      await database.close();
+      reply({ type: 'stopped' });
+      process.disconnect();
+    }
+  });
+  reply({ type: 'ready', port: (server.address() as AddressInfo).port });
+}
+
+function ask(child: ChildProcess, message: ToServer | undefined, answer: FromServer['type']): Promise<FromServer> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: FromServer) => {
+      if (m.type !== answer) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(m);
+    };
+    const onExit = (code: number | null) => reject(new Error(`bot server exited (${code}) before sending ${answer}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (message) child.send(message);
+  });
+}
+
+async function seed(url: string): Promise<{ shopIds: string[]; trainMs: number }> {
+  const database = await openDatabase({ url, poolSize: 2 });
+  try {
+    const catalog = loadDefaultCatalog();
+    const trainStarted = performance.now();
+    const model = await trainIntentModel(catalogTrainingExamples(catalog, 'en'), { lang: 'en' });
+    const trainMs = performance.now() - trainStarted;
+    const json = model.toJSON();
+    const shopIds: string[] = [];
+    for (let s = 0; s < Number(opts.shops); s += 1) {
+      const shop = await upsertShop(database.db, { domain: `bench-${s}.myshopify.com`, name: `Bench ${s}` });
+      shopIds.push(shop.id);
+      // A stored model per shop: each is loaded from its own JSON row, as a promoted model would be.
+      await storeActiveModel(database.db, { shopId: shop.id, language: 'en', model: json });
+      const now = new Date();
+      await database.db.insert(schema.orders).values(
+        Array.from({ length: 20 }, (_, i) => ({
+          shopId: shop.id, id: 1000 + i, name: `#${1000 + i}`, orderNumber: 1000 + i, email: `buyer${1000 + i}@example.com`,
+          currency: 'SGD', totalPrice: '10.00', fulfillmentStatus: 'FULFILLED', createdAt: now, updatedAt: now,
+        })),
+      );
+    }
+    return { shopIds, trainMs };
+  } finally {
+    await database.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -52,40 +148,19 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(opts.databaseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: Number(opts.pool) });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(opts.conversations) });
-  let server: ReturnType<typeof createApp> | undefined;
+  const conversations = Number(opts.conversations);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conversations });
+  let child: ChildProcess | undefined;
   try {
-    const catalog = loadDefaultCatalog();
-    const trainStarted = performance.now();
-    const model = await trainIntentModel(catalogTrainingExamples(catalog, 'en'), { lang: 'en' });
-    const trainMs = performance.now() - trainStarted;
-    const shopIds: string[] = [];
-    for (let s = 0; s < Number(opts.shops); s += 1) {
-      const shop = await upsertShop(database.db, { domain: `bench-${s}.myshopify.com`, name: `Bench ${s}` });
-      shopIds.push(shop.id);
-      // A stored model per shop: each is loaded from its own JSON row, as a promoted model would be.
-      await storeActiveModel(database.db, { shopId: shop.id, language: 'en', model: model.toJSON() });
-      const now = new Date();
-      await database.db.insert(schema.orders).values(
-        Array.from({ length: 20 }, (_, i) => ({
-          shopId: shop.id, id: 1000 + i, name: `#${1000 + i}`, orderNumber: 1000 + i, email: `buyer${1000 + i}@example.com`,
-          currency: 'SGD', totalPrice: '10.00', fulfillmentStatus: 'FULFILLED', createdAt: now, updatedAt: now,
-        })),
-      );
-    }
-    const runtime = createBotRuntime({
-      db: database.db,
-      logger: pino({ level: 'warn' }),
-      authenticate: async () => ({ shopId: shopIds[0]!, actor: 'bench' }),
-      catalog,
-      // Generous lookup limits: the benchmark measures throughput, not the limiter refusing.
-      orderLookupLimits: { perConversation: { max: 1_000_000, windowMs: 60_000 }, perShopAndIp: { max: 1_000_000, windowMs: 60_000 } },
+    const { shopIds, trainMs } = await seed(url.toString());
+    const serverArgs = opts.serverNodeArgs.split(/\s+/).filter(Boolean);
+    child = fork(__filename, ['--role', 'server', '--pool', opts.pool], {
+      execArgv: [...process.execArgv, ...serverArgs],
+      env: { ...process.env, STOREDESK_BENCH_SERVER: JSON.stringify({ url: url.toString(), shopIds }) },
     });
-    server = createApp({ logger: pino({ level: 'warn' }), metrics: createMetrics({ defaultMetrics: false }), routes: [runtime.messagesRoute] });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    const { port } = (await ask(child, undefined, 'ready')) as { port: number };
 
+    const outcomes = { answered: 0, quiet: 0 };
     const send = (conversation: number, text: string): Promise<number> =>
       new Promise((resolve, reject) => {
         const body = JSON.stringify({
@@ -95,19 +170,29 @@ async function main(): Promise<void> {
         });
         const started = performance.now();
         const req = http.request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))));
+          let size = 0;
+          res.on('data', (chunk: Buffer) => (size += chunk.length));
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+            // An empty activity list is a quiet turn (a person owns the conversation).
+            if (size > 20) outcomes.answered += 1;
+            else outcomes.quiet += 1;
+            resolve(performance.now() - started);
+          });
         });
         req.on('error', reject);
         req.end(body);
       });
 
-    const conversations = Number(opts.conversations);
     const messages = Number(opts.messages);
     // Warm-up: first turn of every conversation (registration, model load per shop), not timed.
     await Promise.all(Array.from({ length: conversations }, (_, c) => send(c, 'hello')));
+    outcomes.answered = 0;
+    outcomes.quiet = 0;
+    const idle = (await ask(child, { type: 'stats' }, 'stats')) as ServerStats;
+    await ask(child, { type: 'mark' }, 'marked');
     const latencies: number[] = [];
-    const cpuBefore = process.cpuUsage();
+    const load0 = loadavg()[0]!;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: conversations }, async (_, c) => {
@@ -115,26 +200,36 @@ async function main(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    await runtime.flush();
+    const stats = (await ask(child, { type: 'stats' }, 'stats')) as ServerStats;
     latencies.sort((a, b) => a - b);
-    const rssMb = process.memoryUsage().rss / 1024 / 1024;
-    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${runtime.services.models.size()} shop models loaded), Postgres ${database.engine}`);
-    console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s`);
-    console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s)`);
+    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), Postgres ${stats.engine}, pool ${opts.pool}`);
+    console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s (setup process, not the server)`);
+    console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s; ${outcomes.answered} answered, ${outcomes.quiet} quiet during handoff)`);
     console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}`);
-    console.log(`node CPU: ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms per message (server and load generator); machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
-    console.log(`RSS: ${rssMb.toFixed(0)} MB (server and load generator in one process)`);
+    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
   } finally {
     agent.destroy();
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    await database.close();
+    if (child?.connected) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      await ask(child, { type: 'stop' }, 'stopped').catch(() => undefined);
+      // Let it exit by itself (a --cpu-prof profile is written at exit); kill it only if it hangs.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    }
+    if (child && child.exitCode === null) child.kill();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (opts.role === 'server') {
+  serve().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
