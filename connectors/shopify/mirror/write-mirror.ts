@@ -12,6 +12,9 @@ type Queryable = Pool | PoolClient;
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
+/** A text[] as PostgreSQL's array literal, so a column of arrays travels as one text[] parameter. */
+const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
 /** Upserts orders of one shop. Returns how many rows changed. */
 export async function upsertOrders(db: Queryable, shopId: string, rows: OrderRecord[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -22,7 +25,7 @@ export async function upsertOrders(db: Queryable, shopId: string, rows: OrderRec
        shipping_address, billing_address, fulfillments, source_name, cancelled_at, cancel_reason, processed_at, created_at, updated_at)
      SELECT $1::uuid, u.id, u.name, u.order_number, u.customer_id, u.email, u.phone, u.financial_status, u.fulfillment_status,
        u.currency, u.total_price, u.subtotal_price, u.total_discounts,
-       ARRAY(SELECT jsonb_array_elements_text(u.discount_codes::jsonb)), ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+       u.discount_codes::text[], u.tags::text[],
        u.client_ip, u.device_id, u.shipping_address::jsonb, u.billing_address::jsonb, u.fulfillments::jsonb, u.source_name,
        u.cancelled_at, u.cancel_reason, u.processed_at, u.created_at, u.updated_at
      FROM unnest($2::bigint[], $3::text[], $4::int[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
@@ -44,7 +47,7 @@ export async function upsertOrders(db: Queryable, shopId: string, rows: OrderRec
     [
       shopId, col('id'), col('name'), col('orderNumber'), col('customerId'), col('email'), col('phone'), col('financialStatus'),
       col('fulfillmentStatus'), col('currency'), col('totalPrice'), col('subtotalPrice'), col('totalDiscounts'),
-      rows.map((r) => JSON.stringify(r.discountCodes)), rows.map((r) => JSON.stringify(r.tags)), col('clientIp'), col('deviceId'),
+      rows.map((r) => arrayLiteral(r.discountCodes)), rows.map((r) => arrayLiteral(r.tags)), col('clientIp'), col('deviceId'),
       rows.map((r) => json(r.shippingAddress)), rows.map((r) => json(r.billingAddress)), rows.map((r) => JSON.stringify(r.fulfillments)),
       col('sourceName'), col('cancelledAt'), col('cancelReason'), col('processedAt'), col('createdAt'), col('updatedAt'),
     ],
@@ -80,7 +83,7 @@ export async function upsertCustomers(db: Queryable, shopId: string, rows: Custo
   const result = await db.query(
     `INSERT INTO customers (shop_id, id, email, phone, first_name, last_name, state, tags, accepts_marketing, amount_spent,
        orders_count, birthday, default_address, created_at, updated_at)
-     SELECT $1::uuid, u.id, u.email, u.phone, u.first_name, u.last_name, u.state, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+     SELECT $1::uuid, u.id, u.email, u.phone, u.first_name, u.last_name, u.state, u.tags::text[],
        u.accepts_marketing, u.amount_spent, u.orders_count, u.birthday, u.default_address::jsonb, u.created_at, u.updated_at
      FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::numeric[],
        $11::int[], $12::date[], $13::text[], $14::timestamptz[], $15::timestamptz[])
@@ -95,7 +98,7 @@ export async function upsertCustomers(db: Queryable, shopId: string, rows: Custo
      WHERE customers.updated_at <= excluded.updated_at AND customers.redacted_at IS NULL`,
     [
       shopId, col('id'), col('email'), col('phone'), col('firstName'), col('lastName'), col('state'),
-      rows.map((r) => JSON.stringify(r.tags)), col('acceptsMarketing'), col('amountSpent'), col('ordersCount'), col('birthday'),
+      rows.map((r) => arrayLiteral(r.tags)), col('acceptsMarketing'), col('amountSpent'), col('ordersCount'), col('birthday'),
       rows.map((r) => json(r.defaultAddress)), col('createdAt'), col('updatedAt'),
     ],
   );
@@ -108,14 +111,14 @@ export async function upsertProducts(db: Queryable, shopId: string, rows: Produc
   const col = <K extends keyof ProductRecord>(key: K) => rows.map((r) => r[key]);
   const result = await db.query(
     `INSERT INTO products (shop_id, id, title, product_type, vendor, tags, status, created_at, updated_at)
-     SELECT $1::uuid, u.id, u.title, u.product_type, u.vendor, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.status,
+     SELECT $1::uuid, u.id, u.title, u.product_type, u.vendor, u.tags::text[], u.status,
        u.created_at, u.updated_at
      FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
        AS u(id, title, product_type, vendor, tags, status, created_at, updated_at)
      ON CONFLICT (shop_id, id) DO UPDATE SET title = excluded.title, product_type = excluded.product_type, vendor = excluded.vendor,
        tags = excluded.tags, status = excluded.status, updated_at = excluded.updated_at
      WHERE products.updated_at <= excluded.updated_at`,
-    [shopId, col('id'), col('title'), col('productType'), col('vendor'), rows.map((r) => JSON.stringify(r.tags)), col('status'), col('createdAt'), col('updatedAt')],
+    [shopId, col('id'), col('title'), col('productType'), col('vendor'), rows.map((r) => arrayLiteral(r.tags)), col('status'), col('createdAt'), col('updatedAt')],
   );
   return result.rowCount ?? 0;
 }

@@ -41,18 +41,25 @@ export async function ingestBulkJsonl(options: IngestOptions): Promise<{ objects
   let rootCount = 0;
   let newest: string | null = null;
 
-  const flush = async () => {
+  // One batch is written while the next is parsed: the database and this process work on different cores.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (batchRoots: Array<Record<string, unknown>>, batchChildren: LineItemRecord[], done: number) => {
     if (resource === 'orders') {
-      await upsertOrders(pool, shopId, roots as unknown as OrderRecord[]);
-      await upsertLineItems(pool, shopId, children);
+      await upsertOrders(pool, shopId, batchRoots as unknown as OrderRecord[]);
+      await upsertLineItems(pool, shopId, batchChildren);
     } else if (resource === 'customers') {
-      await upsertCustomers(pool, shopId, roots.map(customerFromGraphql));
+      await upsertCustomers(pool, shopId, batchRoots.map(customerFromGraphql));
     } else {
-      await upsertProducts(pool, shopId, roots.map(productFromGraphql));
+      await upsertProducts(pool, shopId, batchRoots.map(productFromGraphql));
     }
+    await options.onProgress?.(done);
+  };
+  const flush = async () => {
+    await writing;
+    const batch = write(roots, children, objects);
+    writing = batch;
     roots = [];
     children = [];
-    await options.onProgress?.(objects);
   };
 
   const reader = createInterface({ input: options.lines, crlfDelay: Infinity });
@@ -71,5 +78,6 @@ export async function ingestBulkJsonl(options: IngestOptions): Promise<{ objects
     if (roots.length >= batchSize && typeof node.__parentId !== 'string') await flush();
   }
   if (roots.length > 0 || children.length > 0) await flush();
+  await writing;
   return { objects, roots: rootCount, newestUpdatedAt: newest };
 }
