@@ -70,7 +70,9 @@ export async function refreshAllTags(deps: TagRefreshDeps, shopId: string, onPro
   const thresholds: Thresholds = { recency: asNumbers(t?.recency), frequency: asNumbers(t?.frequency), monetary: asNumbers(t?.monetary), spend: asNumbers(t?.spend) };
   onProgress?.(0.4);
   const profiles = await inTransaction(deps.pool, async (client) => {
+    // JIT compilation costs more than it saves on this one-off statement; sorts fit in memory at 128 MB.
     await client.query(`SET LOCAL work_mem = '128MB'`);
+    await client.query('SET LOCAL jit = off');
     await client.query('DELETE FROM audience_profiles WHERE shop_id = $1', [shopId]);
     const inserted = await client.query(INSERT_PROFILES, profileParams(shopId, asOf, ids, subjects, keyVersion, thresholds));
     const counts = await client.query<{ tag: string; n: string }>('SELECT tag, count(*) AS n FROM audience_profiles, unnest(tags) AS tag WHERE shop_id = $1 GROUP BY tag', [shopId]);

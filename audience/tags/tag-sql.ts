@@ -62,38 +62,42 @@ stats AS (
          (array_agg(shipping_address->>'zip' ORDER BY created_at DESC) FILTER (WHERE shipping_address->>'countryCode' IS NOT NULL))[1] AS ship_zip
   FROM ord GROUP BY customer_id),
 channel AS (
-  SELECT DISTINCT ON (customer_id) customer_id, source_name, count(*) OVER (PARTITION BY customer_id, source_name)::float8 / count(*) OVER (PARTITION BY customer_id) AS share,
-         count(*) OVER (PARTITION BY customer_id) AS n
-  FROM ord WHERE source_name IS NOT NULL ORDER BY customer_id, share DESC, source_name),
+  SELECT DISTINCT ON (customer_id) customer_id, source_name, n::float8 / sum(n) OVER (PARTITION BY customer_id) AS share, sum(n) OVER (PARTITION BY customer_id) AS n
+  FROM (SELECT customer_id, source_name, count(*) AS n FROM ord WHERE source_name IS NOT NULL GROUP BY customer_id, source_name) g
+  ORDER BY customer_id, n DESC, source_name),
+prod AS (
+  SELECT id, ${slug('product_type')} AS type_slug, ${slug('vendor')} AS vendor_slug,
+         ARRAY(SELECT ${slug('t')} FROM unnest(tags) AS t) AS tag_slugs
+  FROM products WHERE shop_id = $1),
 items AS (
-  SELECT o.customer_id, o.id AS order_id, p.product_type, p.tags AS product_tags, p.vendor, li.price::float8 * li.quantity AS amount,
+  SELECT o.customer_id, o.id AS order_id, p.type_slug, p.tag_slugs, p.vendor_slug, li.price::float8 * li.quantity AS amount,
          power(0.5, extract(epoch FROM $2::timestamptz - o.created_at) / 86400.0 / ${WINDOWS.interestHalfLife}) AS weight
   FROM ord o JOIN order_line_items li ON li.shop_id = $1 AND li.order_id = o.id
-  LEFT JOIN products p ON p.shop_id = $1 AND p.id = li.product_id
+  LEFT JOIN prod p ON p.id = li.product_id
   WHERE o.created_at > $2::timestamptz - ${INTERESTS}),
 topics AS (
   SELECT customer_id, topic, sum(weight) AS weight FROM (
-    SELECT customer_id, ${slug('product_type')} AS topic, weight FROM items WHERE coalesce(product_type, '') <> ''
+    SELECT customer_id, type_slug AS topic, weight FROM items
     UNION ALL
-    SELECT customer_id, ${slug('t')} AS topic, weight FROM items, unnest(product_tags) AS t) x
-  WHERE topic <> '' GROUP BY customer_id, topic),
+    SELECT customer_id, t AS topic, weight FROM items, unnest(tag_slugs) AS t) x
+  WHERE coalesce(topic, '') <> '' GROUP BY customer_id, topic),
 interests AS (
   SELECT customer_id, array_agg('interest:' || topic ORDER BY weight DESC, topic) AS tags FROM (
     SELECT customer_id, topic, weight, row_number() OVER (PARTITION BY customer_id ORDER BY weight DESC, topic) AS rank
     FROM topics WHERE weight >= 0.5) r
   WHERE rank <= 3 GROUP BY customer_id),
 vendors AS (
-  SELECT DISTINCT ON (customer_id) customer_id, vendor, share, orders FROM (
-    SELECT customer_id, vendor, sum(amount) / nullif(sum(sum(amount)) OVER (PARTITION BY customer_id), 0) AS share, count(DISTINCT order_id) AS orders
-    FROM items GROUP BY customer_id, vendor) v
-  WHERE vendor IS NOT NULL AND ${slug('vendor')} <> '' ORDER BY customer_id, share DESC, vendor),
+  SELECT DISTINCT ON (customer_id) customer_id, vendor_slug, share, orders FROM (
+    SELECT customer_id, vendor_slug, sum(amount) / nullif(sum(sum(amount)) OVER (PARTITION BY customer_id), 0) AS share, count(DISTINCT order_id) AS orders
+    FROM items GROUP BY customer_id, vendor_slug) v
+  WHERE coalesce(vendor_slug, '') <> '' ORDER BY customer_id, share DESC, vendor_slug),
 base AS (
   SELECT c.subject, c.birthday, s.*,
          upper(coalesce(nullif(c.address->>'countryCode', ''), s.ship_country)) AS country,
          CASE WHEN nullif(c.address->>'countryCode', '') IS NOT NULL THEN c.address->>'zip' ELSE s.ship_zip END AS zip,
          extract(epoch FROM $2::timestamptz - s.last_at) / 86400.0 AS days,
          ch.source_name AS channel, ch.share AS channel_share, ch.n AS channel_n,
-         v.vendor, v.share AS vendor_share, v.orders AS vendor_orders, i.tags AS interest_tags
+         v.vendor_slug, v.share AS vendor_share, v.orders AS vendor_orders, i.tags AS interest_tags
   FROM cust c LEFT JOIN stats s ON s.customer_id = c.id LEFT JOIN channel ch ON ch.customer_id = c.id
   LEFT JOIN vendors v ON v.customer_id = c.id LEFT JOIN interests i ON i.customer_id = c.id),
 scored AS (
@@ -113,7 +117,7 @@ SELECT subject, array_remove(ARRAY[
     WHEN (dn12::float8 / n12 + coalesce(dspend12 / nullif(spend12, 0), 0)) / 2 >= 0.2 THEN 'mid' ELSE 'low' END END,
   CASE WHEN n IS NULL THEN NULL WHEN n12 = 0 THEN 'loyalty:lapsed' WHEN n >= 4 AND n12 >= 2 THEN 'loyalty:loyal'
     WHEN n >= 2 THEN 'loyalty:repeat' ELSE 'loyalty:first-time' END,
-  CASE WHEN vendor_share >= 0.5 AND vendor_orders >= 2 THEN 'brand:' || ${slug('vendor')} END,
+  CASE WHEN vendor_share >= 0.5 AND vendor_orders >= 2 THEN 'brand:' || vendor_slug END,
   CASE WHEN channel_share >= 0.6 AND channel_n >= 2 THEN 'store:' || ${slug('channel')} END,
   'rfm:' || CASE WHEN n IS NULL THEN 'prospects'
     WHEN r = 5 THEN CASE WHEN fm >= 4 THEN 'champions' WHEN fm >= 2 THEN 'active' ELSE 'new' END
