@@ -18,7 +18,8 @@ const num = (value: unknown) => (typeof value === 'number' ? value : null);
 /** Reads {@link TrainingStats} for one shop and language. */
 export async function readTrainingStats(db: Db, shopId: string, language: string, now: Date, days = 30): Promise<TrainingStats> {
   const turns = schema.corpusTurns;
-  const bucket = sql<number>`least(${BUCKETS - 1}, floor(greatest(0, ${turns.score}) * ${BUCKETS}))::int`;
+  // Constants inlined: bound parameters would make the SELECT and GROUP BY expressions differ.
+  const bucket = sql<number>`least(${sql.raw(String(BUCKETS - 1))}, floor(greatest(0, ${turns.score}) * ${sql.raw(String(BUCKETS))}))::int`;
   const rows = await db
     .select({ bucket, turns: sql<number>`count(*)::int` })
     .from(turns)
