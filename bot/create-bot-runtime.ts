@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/logging';
 import type { Db } from '../db';
-import { PostgresBotStorage } from '../db';
+import { BotStateBatches, PostgresBotStorage } from '../db';
 import { redact } from '../privacy';
 import type { AnswerCatalog } from '../training';
 import { detectLanguage, loadDefaultCatalog, loadIntentModel, trainIntentModel } from '../training';
@@ -89,6 +89,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const defaults =
     deps.defaultModels ?? createDefaultModels({ catalog, train: (examples, options) => trainIntentModel(examples, options), load: loadIntentModel });
   const states = new Map<string, { state: ConversationState; data: StatePropertyAccessor<ConversationData> }>();
+  const stateBatches = new BotStateBatches(deps.db);
   const turnLog = new TurnLog(deps.db);
   const shops = new ShopDirectory({
     db: deps.db,
@@ -113,7 +114,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     stateFor(shopId) {
       let entry = states.get(shopId);
       if (!entry) {
-        const state = new ConversationState(new PostgresBotStorage(deps.db, shopId));
+        const state = new ConversationState(new PostgresBotStorage(deps.db, shopId, stateBatches));
         entry = { state, data: state.createProperty<ConversationData>('storedesk') };
         states.set(shopId, entry);
       }

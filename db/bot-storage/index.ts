@@ -1,1 +1,1 @@
-export { PostgresBotStorage, ETagConflictError } from './postgres-bot-storage';
+export { PostgresBotStorage, BotStateBatches, ETagConflictError } from './postgres-bot-storage';

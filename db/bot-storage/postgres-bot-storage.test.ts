@@ -49,6 +49,28 @@ describe(`PostgresBotStorage on ${testEngine}`, () => {
     expect((await storageA.read(['shared'])).shared.owner).toBe('a');
   });
 
+  it('concurrent turns of many conversations and shops all land, and each reads back its own', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `many/${i}`);
+    await Promise.all(keys.map((key, i) => (i % 2 === 0 ? storageA : storageB).write({ [key]: { n: i } })));
+    const read = await Promise.all(keys.map((key, i) => (i % 2 === 0 ? storageA : storageB).read([key])));
+    expect(read.map((items, i) => items[keys[i]!]?.n)).toEqual(keys.map((_, i) => i));
+    expect(await storageB.read([keys[0]!])).toEqual({});
+  });
+
+  it('of two concurrent writes with the same old eTag, exactly one lands', async () => {
+    await storageA.write({ race: { n: 0 } });
+    const first = (await storageA.read(['race'])).race;
+    const results = await Promise.allSettled([1, 2].map((n) => storageA.write({ race: { ...first, n } })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const winner = results.findIndex((r) => r.status === 'fulfilled') + 1;
+    expect((await storageA.read(['race'])).race.n).toBe(winner);
+  });
+
+  it('of concurrent writes without an eTag to one key, the last one called wins', async () => {
+    await Promise.all([1, 2, 3].map((n) => storageA.write({ last: { n } })));
+    expect((await storageA.read(['last'])).last.n).toBe(3);
+  });
+
   it('deletes', async () => {
     await storageA.write({ gone: { n: 1 } });
     await storageA.delete(['gone']);

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Storage, StoreItems } from 'botbuilder';
+import type { Pool } from 'pg';
 import type { Db } from '../open-database';
 import { botState } from '../schema';
+import { Batcher } from './batcher';
+import type { StateKey, StateWrite } from './bot-state-statements';
+import { readStates, writeStates } from './bot-state-statements';
 
 /** Raised when a write carries an eTag that no longer matches, as botbuilder's storages do. */
 export class ETagConflictError extends Error {
@@ -10,6 +14,26 @@ export class ETagConflictError extends Error {
   constructor(key: string) {
     super(`Storage: eTag conflict on ${key}`);
     this.name = 'ETagConflictError';
+  }
+}
+
+type Found = { document: Record<string, unknown>; etag: string } | undefined;
+
+/**
+ * Reads and writes of bot state for every shop of one database, grouped: concurrent turns share one
+ * statement per batch (see {@link Batcher}). One per process is enough; pass it to each shop's storage.
+ */
+export class BotStateBatches {
+  readonly reads: Batcher<StateKey, Found>;
+  readonly writes: Batcher<StateWrite, boolean>;
+
+  constructor(readonly db: Db) {
+    // drizzle's node-postgres handle carries its pool; the hot path talks to it directly.
+    const pool = (db as Db & { $client?: Pool }).$client;
+    if (!pool) throw new TypeError('BotStateBatches needs a drizzle node-postgres handle');
+    const keyOf = <T extends StateKey>(item: T) => `${item.shopId}\u0000${item.key}`;
+    this.reads = new Batcher((keys) => readStates(pool, keys), keyOf);
+    this.writes = new Batcher((writes) => writeStates(pool, writes), keyOf);
   }
 }
 
@@ -22,46 +46,33 @@ export class PostgresBotStorage implements Storage {
   constructor(
     private readonly db: Db,
     private readonly shopId: string,
+    private readonly batches: BotStateBatches = new BotStateBatches(db),
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.db
-      .select({ key: botState.key, document: botState.document, etag: botState.etag })
-      .from(botState)
-      .where(and(eq(botState.shopId, this.shopId), inArray(botState.key, keys)));
+    const found = await Promise.all(keys.map((key) => this.batches.reads.add({ shopId: this.shopId, key })));
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...row.document, eTag: row.etag };
+    keys.forEach((key, i) => {
+      const hit = found[i];
+      if (hit) items[key] = { ...hit.document, eTag: hit.etag };
+    });
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...document } = (item ?? {}) as Record<string, unknown>;
-      const nextEtag = randomUUID();
-      if (typeof eTag === 'string' && eTag !== '*' && eTag !== '') {
-        const updated = await this.db
-          .update(botState)
-          .set({ document, etag: nextEtag, updatedAt: sql`now()` })
-          .where(and(eq(botState.shopId, this.shopId), eq(botState.key, key), eq(botState.etag, eTag)))
-          .returning({ key: botState.key });
-        if (updated.length === 0) throw new ETagConflictError(key);
-        continue;
-      }
-      await this.db
-        .insert(botState)
-        .values({ shopId: this.shopId, key, document, etag: nextEtag })
-        .onConflictDoUpdate({
-          target: [botState.shopId, botState.key],
-          set: { document, etag: nextEtag, updatedAt: sql`now()` },
-        });
-    }
+    await Promise.all(
+      Object.entries(changes).map(async ([key, item]) => {
+        const { eTag, ...document } = (item ?? {}) as Record<string, unknown>;
+        const expected = typeof eTag === 'string' && eTag !== '*' && eTag !== '' ? eTag : null;
+        const landed = await this.batches.writes.add({ shopId: this.shopId, key, document, etag: randomUUID(), expected });
+        if (!landed) throw new ETagConflictError(key);
+      }),
+    );
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.db
-      .delete(botState)
-      .where(and(eq(botState.shopId, this.shopId), inArray(botState.key, keys)));
+    await this.db.delete(botState).where(and(eq(botState.shopId, this.shopId), inArray(botState.key, keys)));
   }
 }

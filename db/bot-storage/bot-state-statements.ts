@@ -1,0 +1,80 @@
+import type { Pool } from 'pg';
+
+/** One state document to read: the shop it belongs to and its storage key. */
+export interface StateKey {
+  shopId: string;
+  key: string;
+}
+
+/** One state document to write; `expected` is the eTag it must still have (none: write regardless). */
+export interface StateWrite extends StateKey {
+  document: Record<string, unknown>;
+  etag: string;
+  expected: string | null;
+}
+
+// Named statements are parsed and planned once per connection. Every row is matched on shop_id and key.
+const READ = {
+  name: 'storedesk_bot_state_read',
+  text: `SELECT v.i, s.document, s.etag
+    FROM jsonb_to_recordset($1::jsonb) AS v(i int, shop_id uuid, key text)
+    JOIN bot_state s ON s.shop_id = v.shop_id AND s.key = v.key`,
+};
+
+const WRITE = {
+  name: 'storedesk_bot_state_write',
+  text: `WITH v AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(i int, shop_id uuid, key text, document jsonb, etag text, expected text)
+    ), updated AS (
+      UPDATE bot_state s SET document = v.document, etag = v.etag, updated_at = now()
+      FROM v WHERE v.expected IS NOT NULL AND s.shop_id = v.shop_id AND s.key = v.key AND s.etag = v.expected
+      RETURNING v.i
+    ), upserted AS (
+      INSERT INTO bot_state (shop_id, key, document, etag)
+      SELECT shop_id, key, document, etag FROM v WHERE v.expected IS NULL
+      ON CONFLICT (shop_id, key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = now()
+      RETURNING 1
+    )
+    SELECT i FROM updated`,
+};
+
+const unnamed = new WeakSet<Pool>();
+
+/**
+ * Runs a statement under its name, so each connection parses and plans it once. Embedded PGlite shares one
+ * session between connections, where a second connection's PREPARE collides (42P05): from then on, unnamed.
+ */
+async function run<R extends object>(pool: Pool, statement: { name: string; text: string }, values: unknown[]): Promise<R[]> {
+  if (!unnamed.has(pool)) {
+    try {
+      return (await pool.query<R>({ ...statement, values })).rows;
+    } catch (error) {
+      // The failed PREPARE ran nothing, so running the statement again is safe.
+      if ((error as { code?: unknown }).code !== '42P05') throw error;
+      unnamed.add(pool);
+    }
+  }
+  return (await pool.query<R>({ text: statement.text, values })).rows;
+}
+
+/** Reads many shops' documents in one statement; the result holds one entry (or none) per key, by position. */
+export async function readStates(pool: Pool, keys: readonly StateKey[]): Promise<Array<{ document: Record<string, unknown>; etag: string } | undefined>> {
+  const payload = keys.map((k, i) => ({ i, shop_id: k.shopId, key: k.key }));
+  const rows = await run<{ i: number; document: Record<string, unknown>; etag: string }>(pool, READ, [JSON.stringify(payload)]);
+  const found: Array<{ document: Record<string, unknown>; etag: string } | undefined> = new Array(keys.length).fill(undefined);
+  for (const row of rows) found[row.i] = { document: row.document, etag: row.etag };
+  return found;
+}
+
+/**
+ * Writes many documents in one statement. Writes without `expected` always land; a write with one lands
+ * only if the stored eTag still matches. Resolves with whether each write landed, by position.
+ * The caller keeps each (shop, key) to one write per call.
+ */
+export async function writeStates(pool: Pool, writes: readonly StateWrite[]): Promise<boolean[]> {
+  const payload = writes.map((w, i) => ({ i, shop_id: w.shopId, key: w.key, document: w.document, etag: w.etag, expected: w.expected }));
+  const rows = await run<{ i: number }>(pool, WRITE, [JSON.stringify(payload)]);
+  const landed = writes.map((w) => w.expected === null);
+  for (const row of rows) landed[row.i] = true;
+  return landed;
+}
