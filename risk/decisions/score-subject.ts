@@ -3,7 +3,7 @@ import { createRiskEngine } from '../engine';
 import { identifiersFromEvent } from '../identity-graph';
 import type { RiskServiceDeps } from '../ports';
 import type { Reason, Verdict } from '../scoring';
-import { PostgresBlocklist, PostgresIdentityGraphStore, PostgresOrderHistoryStore } from '../store';
+import { inTransaction, PostgresBlocklist, PostgresIdentityGraphStore, PostgresOrderHistoryStore, type Queryable } from '../store';
 import { CapturingBlocklist } from './capture-blocklist';
 import type { ShopConfigCache } from './shop-risk-config';
 import { findVerdict, insertVerdict, type VerdictRecord } from './verdict-record';
@@ -46,28 +46,33 @@ export async function scoreSubject(
   const started = performance.now();
   const config = await configs.get(shopId);
   const capture = new CapturingBlocklist(new PostgresBlocklist(deps.db, shopId));
-  const engine = createRiskEngine({
-    graph: new PostgresIdentityGraphStore(deps.db, shopId),
-    history: new PostgresOrderHistoryStore(deps.db, shopId),
-    hasher: deps.hasher,
-    blocklist: capture,
-    rules: config.rules,
-    model: config.model,
-    amountStats: config.amountStats,
-  });
-  const assessment = await engine.assess(event);
+  const engineOn = (db: Queryable) =>
+    createRiskEngine({
+      graph: new PostgresIdentityGraphStore(db, shopId),
+      history: new PostgresOrderHistoryStore(db, shopId),
+      hasher: deps.hasher,
+      blocklist: capture,
+      rules: config.rules,
+      model: config.model,
+      amountStats: config.amountStats,
+    });
+  // Reads run on the pool (in parallel where the engine allows); the writes share one commit.
+  const assessment = await engineOn(deps.db).score(event);
   const assessMs = performance.now() - started;
   const account = event.type === 'order' ? (event.account ?? `guest:${event.order}`) : event.account;
   const ids = identifiersFromEvent({ ...event, account } as RiskEvent, readEventFacts(event), deps.hasher);
   const identifiers = Object.fromEntries(Object.entries(ids.byKind).map(([kind, id]) => [kind, id.key]));
-  const { record, inserted } = await insertVerdict(deps.db, shopId, {
+  const { record, inserted } = await inTransaction(deps.db, async (db) => {
+    await engineOn(db).record(event);
+    return insertVerdict(db, shopId, {
     subjectType: subject.type,
     subjectId: subject.id,
     customerId: subject.customerId,
     verdict: withBlocklist(assessment.verdict, capture),
     features: assessment.features,
-    identifiers,
-    at: deps.clock.now(),
+      identifiers,
+      at: deps.clock.now(),
+    });
   });
   return { verdict: record, scored: inserted, assessMs };
 }

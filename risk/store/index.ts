@@ -3,3 +3,4 @@ export { PostgresOrderHistoryStore } from './postgres-order-history-store';
 export { PostgresBlocklist } from './postgres-blocklist';
 export { createInstallationHasher, deriveIdentifierSecret, deriveAppealLinkKey } from './installation-hasher';
 export type { Queryable } from './queryable';
+export { inTransaction } from './in-transaction';

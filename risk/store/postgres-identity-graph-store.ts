@@ -9,6 +9,9 @@ import type {
 } from '../identity-graph';
 import { named, type Queryable } from './queryable';
 
+// Times are stored as whole milliseconds: writes round down and window bounds round up, which for
+// whole-millisecond rows selects exactly what the fractional bounds would.
+
 /** A repeat sighting within this gap adds no row (same rule as the in-memory graph). */
 const REPEAT_GAP_MS = 60 * 60 * 1000;
 
@@ -72,7 +75,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
       named('profile', PROFILE, [
         this.shopId,
         accountId,
-        at,
+        Math.floor(at),
         profile?.signedUp ?? false,
         hasEmail,
         hasEmail ? profile.emailDomain : null,
@@ -80,12 +83,12 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
       ]),
     );
     if (identifiers.length === 0) return;
-    await this.db.query(named('link', LINK, [this.shopId, accountId, at, identifiers.map((i) => i.key)]));
+    await this.db.query(named('link', LINK, [this.shopId, accountId, Math.floor(at), identifiers.map((i) => i.key)]));
   }
 
   async accountsSharing(identifier: Identifier, window: TimeWindow, limit = 1000): Promise<SharedAccount[]> {
     const { rows } = await this.db.query<{ account_id: string; last_seen: string }>(
-      named('sharing', SHARING, [this.shopId, identifier.key, window.since, window.until, limit]),
+      named('sharing', SHARING, [this.shopId, identifier.key, Math.ceil(window.since), Math.ceil(window.until), limit]),
     );
     return rows.map((row) => ({ account: row.account_id, lastSeen: Number(row.last_seen) }));
   }
@@ -98,7 +101,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
         `SELECT (SELECT count(DISTINCT account_id)::int FROM risk_identity_links
            WHERE shop_id = $1 AND identifier_key = $2 AND seen_at >= w.since AND seen_at < w.until) AS n
          FROM unnest($3::bigint[], $4::bigint[]) WITH ORDINALITY AS w(since, until, i) ORDER BY w.i`,
-        [this.shopId, identifier.key, windows.map((w) => w.since), windows.map((w) => w.until)],
+        [this.shopId, identifier.key, windows.map((w) => Math.ceil(w.since)), windows.map((w) => Math.ceil(w.until))],
       ),
     );
     return rows.map((row) => row.n);
@@ -107,6 +110,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
   async accountProfile(accountId: string, until: number): Promise<AccountProfile | undefined> {
     const { rows } = await this.db.query<AccountRow>(named('account', ACCOUNT, [this.shopId, accountId]));
     const row = rows[0];
+    until = Math.ceil(until);
     if (!row || Number(row.first_seen) >= until) return undefined;
     const signedUpAt = row.signed_up_at === null ? undefined : Number(row.signed_up_at);
     const emailKnown = row.email_at !== null && Number(row.email_at) < until;
@@ -120,7 +124,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
 
   async identifiersOf(accountId: string, until: number): Promise<Identifier[]> {
     const { rows } = await this.db.query<{ identifier_key: string }>(
-      named('identifiers', IDENTIFIERS, [this.shopId, accountId, until]),
+      named('identifiers', IDENTIFIERS, [this.shopId, accountId, Math.ceil(until)]),
     );
     return rows.map((row) => identifierFromKey(row.identifier_key));
   }

@@ -63,7 +63,7 @@ export class PostgresOrderHistoryStore implements OrderHistoryStore {
         this.shopId,
         order.order,
         order.account,
-        order.at,
+        Math.floor(order.at),
         order.amount ?? null,
         order.discountCode ?? null,
         order.firstOrder,
@@ -75,27 +75,27 @@ export class PostgresOrderHistoryStore implements OrderHistoryStore {
 
   async ordersOfAccount(accountId: string, window: TimeWindow): Promise<OrderRecord[]> {
     const { rows } = await this.db.query<OrderRow>(
-      named('of_account', OF_ACCOUNT, [this.shopId, accountId, window.since, window.until]),
+      named('of_account', OF_ACCOUNT, [this.shopId, accountId, Math.ceil(window.since), Math.ceil(window.until)]),
     );
     return rows.map(toRecord);
   }
 
   async ordersFrom(source: Identifier, window: TimeWindow, limit = 500): Promise<OrderRecord[]> {
     const { rows } = await this.db.query<OrderRow>(
-      named('from_source', FROM_SOURCE, [this.shopId, source.key, window.since, window.until, limit]),
+      named('from_source', FROM_SOURCE, [this.shopId, source.key, Math.ceil(window.since), Math.ceil(window.until), limit]),
     );
     return rows.map(toRecord);
   }
 
   async accountsUsingCode(code: string, window: TimeWindow, limit = 1000): Promise<string[]> {
     const { rows } = await this.db.query<{ account_id: string }>(
-      named('code_users', CODE_USERS, [this.shopId, code, window.since, window.until, limit]),
+      named('code_users', CODE_USERS, [this.shopId, code, Math.ceil(window.since), Math.ceil(window.until), limit]),
     );
     return rows.map((row) => row.account_id);
   }
 
   async orderCount(accountId: string, until: number): Promise<number> {
-    const { rows } = await this.db.query<{ n: number }>(named('order_count', COUNT, [this.shopId, accountId, until]));
+    const { rows } = await this.db.query<{ n: number }>(named('order_count', COUNT, [this.shopId, accountId, Math.ceil(until)]));
     return rows[0]?.n ?? 0;
   }
 }

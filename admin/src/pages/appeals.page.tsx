@@ -1,0 +1,102 @@
+import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, Checkbox, EmptyState, InlineStack, Page, SkeletonBodyText, Tabs, Text, TextField, Toast } from '@shopify/polaris';
+import { ChatIcon } from '@shopify/polaris-icons';
+import { useState } from 'react';
+import { api, ApiError } from '../api/admin-api';
+import { useApiData } from '../components/use-api-data';
+import type { AdminPage } from '../shell/admin-page';
+
+interface Appeal {
+  id: string;
+  reference: string;
+  channel: 'chat' | 'web';
+  statement: string;
+  contact: string | null;
+  status: 'open' | 'decided';
+  outcome: 'lift' | 'keep' | 'narrow' | null;
+  message: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+  timeToDecisionMs: number | null;
+  entries: Array<{ id: string; scope: 'shop' | 'global'; kind: string; reason: string; owned: boolean }>;
+  verdict: { subjectType: string; subjectId: string; score: number; decision: string; reasons: Array<{ code: string; description: string }> } | null;
+}
+
+const hours = (ms: number) => (ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
+
+function AppealCard({ appeal, onDone }: { appeal: Appeal; onDone: (text: string) => void }) {
+  const [message, setMessage] = useState('');
+  const [lift, setLift] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function decide(outcome: 'lift' | 'keep' | 'narrow') {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/api/admin/risk/appeals/${appeal.id}/decide`, { method: 'POST', body: { outcome, message, ...(outcome === 'narrow' ? { liftEntryIds: lift } : {}) } });
+      onDone(`Appeal ${appeal.reference} decided`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'The decision was not saved. Please retry.');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between">
+          <Text as="h3" variant="headingMd">Appeal {appeal.reference}</Text>
+          <InlineStack gap="200"><Badge>{appeal.channel === 'chat' ? 'Chat' : 'Web form'}</Badge><Text as="span" tone="subdued">filed {new Date(appeal.createdAt).toLocaleString()}</Text></InlineStack>
+        </InlineStack>
+        <Text as="p" variant="bodyLg">“{appeal.statement}”</Text>
+        {appeal.contact && <Text as="p" tone="subdued">Contact: {appeal.contact}</Text>}
+        <BlockStack gap="100">
+          <Text as="h4" variant="headingSm">Blocklist entries involved</Text>
+          {appeal.entries.length === 0 ? <Text as="p" tone="subdued">None active (the refusal came from the score alone).</Text> : appeal.entries.map((e) => (
+            <Checkbox key={e.id} label={`${e.kind}: ${e.reason} (${e.scope === 'global' ? 'all shops' : 'this shop'})`} checked={lift.includes(e.id)} onChange={(on) => setLift(on ? [...lift, e.id] : lift.filter((id) => id !== e.id))} helpText={appeal.status === 'open' ? 'Tick to lift only this entry (narrow).' : undefined} />
+          ))}
+        </BlockStack>
+        {appeal.verdict && (
+          <BlockStack gap="100">
+            <Text as="h4" variant="headingSm">Verdict on {appeal.verdict.subjectType} {appeal.verdict.subjectId}: {appeal.verdict.decision}, score {Math.round(appeal.verdict.score * 100)}</Text>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>{appeal.verdict.reasons.map((r) => <li key={r.code}>{r.description}</li>)}</ul>
+          </BlockStack>
+        )}
+        <TextField label="Message to the buyer" value={message} onChange={setMessage} multiline={3} autoComplete="off" helpText="Sent on the channel they used (chat) or shown on their status page (web)." />
+        {error && <Banner tone="critical">{error}</Banner>}
+        <ButtonGroup>
+          <Button variant="primary" loading={busy} onClick={() => decide('lift')}>Lift</Button>
+          <Button loading={busy} disabled={lift.length === 0} onClick={() => decide('narrow')}>Narrow (lift ticked)</Button>
+          <Button tone="critical" loading={busy} onClick={() => decide('keep')}>Keep</Button>
+        </ButtonGroup>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function AppealsPage() {
+  const [tab, setTab] = useState(0);
+  const status = tab === 0 ? 'open' : 'decided';
+  const { data, error, loading, reload } = useApiData<{ appeals: Appeal[] }>(`/api/admin/risk/appeals?status=${status}`);
+  const [toast, setToast] = useState<string>();
+  return (
+    <Page title="Appeals" subtitle="Counter-statements from refused buyers; none is rejected without a person">
+      <BlockStack gap="400">
+        <Tabs tabs={[{ id: 'open', content: 'Waiting' }, { id: 'decided', content: 'Decided' }]} selected={tab} onSelect={setTab} />
+        {loading ? <Card><SkeletonBodyText lines={6} /></Card> : error ? (
+          <Banner tone="critical" title="Appeals could not be loaded" action={{ content: 'Retry', onAction: reload }}>{error.message}</Banner>
+        ) : data && data.appeals.length === 0 ? (
+          <Card><EmptyState heading={status === 'open' ? 'No appeals waiting' : 'No decided appeals'} image=""><p>Appeals filed in chat or on the web form appear here.</p></EmptyState></Card>
+        ) : status === 'open' ? (
+          data?.appeals.map((a) => <AppealCard key={a.id} appeal={a} onDone={(t) => { setToast(t); void reload(); }} />)
+        ) : (
+          data?.appeals.map((a) => (
+            <Card key={a.id}><Text as="p">Appeal {a.reference}: {a.outcome} by {a.decidedBy} after {hours(a.timeToDecisionMs ?? 0)}. “{a.message}”</Text></Card>
+          ))
+        )}
+      </BlockStack>
+      {toast && <Toast content={toast} onDismiss={() => setToast(undefined)} />}
+    </Page>
+  );
+}
+
+export const page: AdminPage = { path: '/appeals', label: 'Appeals', icon: ChatIcon, order: 320, Component: AppealsPage };

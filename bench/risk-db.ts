@@ -1,0 +1,154 @@
+/**
+ * Risk scoring on a real database: warms the identity graph and order history with a generated
+ * stream, then scores orders and sign-ups through the product path (mirror read, stores, signals,
+ * score, verdict stored), excluding Shopify calls. Prints p50/p95/p99 per order and throughput.
+ * Run with `npm run bench:risk-db` (options: `-- --url postgres://… --warm 30000 --measure 3000 --embedded`).
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { systemClock } from '../core/clock';
+import { openDatabase, schema, upsertShop, type Database } from '../db';
+import {
+  createInstallationHasher,
+  createRiskEngine,
+  createRiskService,
+  deriveAppealLinkKey,
+  PostgresBlocklist,
+  PostgresIdentityGraphStore,
+  PostgresOrderHistoryStore,
+  sortEvents,
+  type RiskEvent,
+} from '../risk';
+import { generateEvents } from '../risk/testing';
+
+const flag = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1]! : fallback;
+};
+const embedded = process.argv.includes('--embedded');
+const serverUrl = flag('url', 'postgres://postgres@127.0.0.1:5432/postgres');
+const warmCount = Number(flag('warm', '30000'));
+const measureCount = Number(flag('measure', '3000'));
+const KEY = randomBytes(32).toString('hex');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const summary = (label: string, times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms  max ${sorted.at(-1)?.toFixed(2)} ms`);
+};
+
+async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (embedded) {
+    const database = await openDatabase({ poolSize: 8 });
+    return { database, drop: async () => database.close() };
+  }
+  const name = `storedesk_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 8 });
+  return {
+    database,
+    async drop() {
+      await database.close();
+      const dropper = new Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { database, drop } = await open();
+  try {
+    const shop = await upsertShop(database.db, { domain: 'bench-risk.myshopify.com', name: 'Bench' });
+    const ids = new Map<string, number>();
+    const idOf = (account: string) => ids.get(account) ?? (ids.set(account, ids.size + 1), ids.size);
+    const events = sortEvents(generateEvents({ seed: 2026 }).events).map((event): RiskEvent => (event.account ? { ...event, account: String(idOf(event.account)) } : event));
+    const hasher = createInstallationHasher(KEY);
+    const engine = createRiskEngine({
+      graph: new PostgresIdentityGraphStore(database.pool, shop.id),
+      history: new PostgresOrderHistoryStore(database.pool, shop.id),
+      blocklist: new PostgresBlocklist(database.pool, shop.id),
+      hasher,
+    });
+    const warm = events.slice(0, warmCount);
+    const warmStart = performance.now();
+    for (let i = 0; i < warm.length; i += 8) await Promise.all(warm.slice(i, i + 8).map((event) => engine.record(event)));
+    console.log(`engine ${database.engine}; warmed with ${warm.length} events in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`);
+    await database.pool.query('ANALYZE');
+
+    const profile = new Map<string, { n: number; ms: number }>();
+    const timed = {
+      query: async (config: { text: string; values?: unknown[] }) => {
+        const t = performance.now();
+        try {
+          return await database.pool.query(config);
+        } finally {
+          const key = config.text.replace(/\s+/g, ' ').slice(0, 70);
+          const entry = profile.get(key) ?? { n: 0, ms: 0 };
+          entry.n += 1;
+          entry.ms += performance.now() - t;
+          profile.set(key, entry);
+        }
+      },
+    } as unknown as typeof database.pool;
+    const service = createRiskService({ db: process.argv.includes('--profile') ? timed : database.pool, hasher, appealLinkKey: deriveAppealLinkKey(KEY), clock: systemClock, publicUrl: 'http://localhost' });
+    const assess: number[] = [];
+    const full: number[] = [];
+    const accounts: number[] = [];
+    const decisions: Record<string, number> = { allow: 0, review: 0, deny: 0 };
+    let orderId = 1;
+    let measured = 0;
+    const started = performance.now();
+    let busy = 0;
+    for (const event of events.slice(warmCount)) {
+      if (measured >= measureCount) break;
+      const attrs = (event.attrs ?? {}) as Record<string, unknown>;
+      const customerId = event.account ? Number(event.account) : undefined;
+      if (event.type === 'account') {
+        await database.db.insert(schema.customers).values({ shopId: shop.id, id: customerId!, email: event.email ?? null, createdAt: new Date(event.at), updatedAt: new Date(event.at) }).onConflictDoNothing();
+        const t = performance.now();
+        await service.scoreAccount(shop.id, customerId!);
+        accounts.push(performance.now() - t);
+        continue;
+      }
+      const id = orderId++;
+      const shipping = typeof attrs.shippingAddress === 'string' ? { address1: attrs.shippingAddress } : ((attrs.shippingAddress as object | undefined) ?? null);
+      await database.db.insert(schema.orders).values({
+        shopId: shop.id, id, name: `#${id}`, customerId: customerId ?? null, email: event.email ?? (attrs.email as string | undefined) ?? null, currency: 'SGD',
+        totalPrice: (event.amount ?? 0).toFixed(2), discountCodes: event.discountCode ? [event.discountCode] : [], clientIp: event.ip ?? null, deviceId: event.device ?? null,
+        shippingAddress: shipping, createdAt: new Date(event.at), updatedAt: new Date(event.at),
+      });
+      const t = performance.now();
+      const result = await service.scoreOrder(shop.id, id);
+      const elapsed = performance.now() - t;
+      busy += elapsed;
+      full.push(elapsed);
+      assess.push(result.assessMs);
+      decisions[result.verdict.decision]! += 1;
+      measured += 1;
+    }
+    const wall = performance.now() - started;
+    summary('order: assess (stores + signals + score)', assess);
+    summary('order: scoreOrder (mirror read .. verdict)', full);
+    summary('account: scoreAccount', accounts);
+    console.log(`throughput (sequential, one connection at a time): ${(measured / (busy / 1000)).toFixed(0)} orders/s; wall ${(wall / 1000).toFixed(1)} s incl. mirror inserts`);
+    console.log(`decisions: ${JSON.stringify(decisions)}`);
+    for (const [key, entry] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+      console.log(`  ${(entry.ms / entry.n).toFixed(2).padStart(7)} ms x ${String(entry.n).padStart(6)}  ${key}`);
+    const { rows } = await database.pool.query(`SELECT (SELECT count(*) FROM risk_identity_links) AS links, (SELECT count(*) FROM risk_orders) AS orders, (SELECT count(*) FROM risk_verdicts) AS verdicts`);
+    console.log(`rows: ${JSON.stringify(rows[0])}`);
+  } finally {
+    await drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
