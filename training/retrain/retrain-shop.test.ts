@@ -65,7 +65,7 @@ describe(`retraining a shop on ${testEngine}`, () => {
 
     const worse = await createRetrainer({ db: database.db, train: scrambledTrain, rule: { minTrainingAccuracy: 0, minMargin: 0.01, maxMargin: 0.05, collapseSupport: 3, collapseDrop: 0.25 } }).retrainShop(shopId, 'en');
     expect(worse.promoted).toBe(false);
-    expect(worse.candidate!.macroF1).toBeLessThan(worse.live!.macroF1);
+    expect(worse.candidate!.macroF1!).toBeLessThan(worse.live!.macroF1!);
     expect(worse.gate.reasons[0]).toMatch(/: worse$/);
     expect(await activeVersion(shopId)).toBe(first.version);
     const versions = await listModelVersions(database.db, shopId, { language: 'en' });
@@ -80,7 +80,7 @@ describe(`retraining a shop on ${testEngine}`, () => {
 
     const result = await createRetrainer({ db: database.db }).retrainShop(shopId, 'en');
     expect(result.promoted).toBe(true);
-    expect(result.candidate!.macroF1).toBeGreaterThan(result.live!.macroF1);
+    expect(result.candidate!.macroF1!).toBeGreaterThan(result.live!.macroF1!);
     expect(result.candidate!.count).toBe(result.live!.count);
     expect(await activeVersion(shopId)).toBe(2);
   });
