@@ -96,12 +96,18 @@ export function parseSegmentQuery(query: string): ParsedSegmentQuery {
     const describe = (t: Token | undefined) => (t ? `"${t.text}" at column ${t.column}` : 'the end of the query');
     const parseOr = (): SegmentExpr => {
       const items = [parseAnd()];
-      while (keyword(tokens[at]) === 'OR') (at++, items.push(parseAnd()));
+      while (keyword(tokens[at]) === 'OR') {
+        at++;
+        items.push(parseAnd());
+      }
       return items.length === 1 ? items[0]! : { type: 'or', items };
     };
     const parseAnd = (): SegmentExpr => {
       const items = [parseNot()];
-      while (keyword(tokens[at]) === 'AND') (at++, items.push(parseNot()));
+      while (keyword(tokens[at]) === 'AND') {
+        at++;
+        items.push(parseNot());
+      }
       return items.length === 1 ? items[0]! : { type: 'and', items };
     };
     const parseNot = (): SegmentExpr => {
