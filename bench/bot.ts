@@ -11,6 +11,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -113,6 +114,22 @@ function ask(child: ChildProcess, message: ToServer | undefined, answer: FromSer
   });
 }
 
+/** CPU ms used so far by the Postgres backends serving `database`, when the server runs on this machine. */
+async function postgresCpuMs(admin: Client, database: string): Promise<number | undefined> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  // Linux reports in clock ticks of 10 ms.
+  return ticks * 10;
+}
+
 async function seed(url: string): Promise<{ shopIds: string[]; trainMs: number }> {
   const database = await openDatabase({ url, poolSize: 2 });
   try {
@@ -191,6 +208,7 @@ async function main(): Promise<void> {
     outcomes.quiet = 0;
     const idle = (await ask(child, { type: 'stats' }, 'stats')) as ServerStats;
     await ask(child, { type: 'mark' }, 'marked');
+    const pgBefore = await postgresCpuMs(admin, name);
     const latencies: number[] = [];
     const load0 = loadavg()[0]!;
     const started = performance.now();
@@ -201,12 +219,14 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const stats = (await ask(child, { type: 'stats' }, 'stats')) as ServerStats;
+    const pgAfter = await postgresCpuMs(admin, name);
+    const pgPerMessage = pgBefore !== undefined && pgAfter !== undefined ? `${((pgAfter - pgBefore) / latencies.length).toFixed(2)} ms` : 'not measurable (remote server)';
     latencies.sort((a, b) => a - b);
     console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), Postgres ${stats.engine}, pool ${opts.pool}`);
     console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s (setup process, not the server)`);
     console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s; ${outcomes.answered} answered, ${outcomes.quiet} quiet during handoff)`);
     console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}`);
-    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
   } finally {
     agent.destroy();

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { schema } from '../../db';
+import { poolOf, runNamedStatement } from '../../db';
 import type { RawText } from '../../privacy';
 import type { CorpusTurn } from '../../training/corpus';
-import { recordCorpusTurns } from '../../training/corpus';
 import { GroupWriter } from './group-writer';
 
 /** One raw line of a conversation, kept for the shop's retention period. */
@@ -16,31 +14,62 @@ export interface TranscriptLine {
   language?: string;
 }
 
+type Entry = { line: TranscriptLine } | { turn: CorpusTurn };
+
+// Both tables in one statement. clock_timestamp() advances row by row, and rows come out of the
+// recordset in array order, so lines of one turn keep their order. Corpus rows carry only redacted
+// text: the CorpusTurn type admits nothing else (the same rows training's recordCorpusTurns writes).
+const WRITE = {
+  name: 'storedesk_turn_log_write',
+  text: `WITH lines AS (
+      INSERT INTO bot_transcripts (shop_id, channel_id, conversation_id, sender, text, language, created_at)
+      SELECT shop_id, channel_id, conversation_id, sender, text, language, clock_timestamp()
+      FROM jsonb_to_recordset($1::jsonb) AS v(shop_id uuid, channel_id text, conversation_id text, sender text, text text, language text)
+      RETURNING 1
+    ), corpus AS (
+      INSERT INTO corpus_turns (shop_id, language, text, intent, score, source)
+      SELECT shop_id, language, text, intent, score, source
+      FROM jsonb_to_recordset($2::jsonb) AS v(shop_id uuid, language text, text text, intent text, score real, source text)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM lines) AS lines, (SELECT count(*) FROM corpus) AS corpus`,
+};
+
 /**
  * Where turns are kept: raw lines in `bot_transcripts` (short retention, for handoff and the inbox)
- * and redacted buyer turns in the training corpus. Writes from concurrent turns are grouped.
+ * and redacted buyer turns in the training corpus. Writes from concurrent turns are grouped into one statement.
  */
 export class TurnLog {
-  private readonly transcripts: GroupWriter<TranscriptLine>;
-  private readonly corpus: GroupWriter<CorpusTurn>;
+  private readonly writer: GroupWriter<Entry>;
 
   constructor(db: Db) {
-    // clock_timestamp() advances row by row, so lines of one turn keep their order.
-    this.transcripts = new GroupWriter(async (lines) => {
-      await db.insert(schema.botTranscripts).values(
-        lines.map((l) => ({ shopId: l.shopId, channelId: l.channelId, conversationId: l.conversationId, sender: l.sender, text: String(l.text), language: l.language ?? null, createdAt: sql`clock_timestamp()` })),
-      );
+    const pool = poolOf(db);
+    this.writer = new GroupWriter(async (entries) => {
+      const lines: unknown[] = [];
+      const corpus: unknown[] = [];
+      for (const entry of entries) {
+        if ('line' in entry) {
+          const l = entry.line;
+          lines.push({ shop_id: l.shopId, channel_id: l.channelId, conversation_id: l.conversationId, sender: l.sender, text: String(l.text), language: l.language ?? null });
+        } else {
+          const t = entry.turn;
+          corpus.push({ shop_id: t.shopId, language: t.language, text: String(t.text), intent: t.intent, score: t.score, source: t.source });
+        }
+      }
+      await runNamedStatement(pool, WRITE, [JSON.stringify(lines), JSON.stringify(corpus)]);
     });
-    this.corpus = new GroupWriter((turns) => recordCorpusTurns(db, turns));
   }
 
   /** Stores raw lines and redacted corpus turns; resolves when both are written. */
   async record(lines: TranscriptLine[], corpus: CorpusTurn[] = []): Promise<void> {
-    await Promise.all([this.transcripts.add(lines), this.corpus.add(corpus)]);
+    const entries: Entry[] = [];
+    for (const line of lines) entries.push({ line });
+    for (const turn of corpus) entries.push({ turn });
+    await this.writer.add(entries);
   }
 
   /** Waits for writes in flight (before reading a transcript back, and at shutdown). */
   async flush(): Promise<void> {
-    await Promise.all([this.transcripts.flush(), this.corpus.flush()]);
+    await this.writer.flush();
   }
 }

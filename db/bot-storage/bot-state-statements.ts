@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { runNamedStatement as run } from './named-statement';
 
 /** One state document to read: the shop it belongs to and its storage key. */
 export interface StateKey {
@@ -37,25 +38,6 @@ const WRITE = {
     )
     SELECT i FROM updated`,
 };
-
-const unnamed = new WeakSet<Pool>();
-
-/**
- * Runs a statement under its name, so each connection parses and plans it once. Embedded PGlite shares one
- * session between connections, where a second connection's PREPARE collides (42P05): from then on, unnamed.
- */
-async function run<R extends object>(pool: Pool, statement: { name: string; text: string }, values: unknown[]): Promise<R[]> {
-  if (!unnamed.has(pool)) {
-    try {
-      return (await pool.query<R>({ ...statement, values })).rows;
-    } catch (error) {
-      // The failed PREPARE ran nothing, so running the statement again is safe.
-      if ((error as { code?: unknown }).code !== '42P05') throw error;
-      unnamed.add(pool);
-    }
-  }
-  return (await pool.query<R>({ text: statement.text, values })).rows;
-}
 
 /** Reads many shops' documents in one statement; the result holds one entry (or none) per key, by position. */
 export async function readStates(pool: Pool, keys: readonly StateKey[]): Promise<Array<{ document: Record<string, unknown>; etag: string } | undefined>> {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Pool } from 'pg';
 import type { Db } from '../open-database';
 import { botState } from '../schema';
 import { Batcher } from './batcher';
 import type { StateKey, StateWrite } from './bot-state-statements';
 import { readStates, writeStates } from './bot-state-statements';
+import { poolOf } from './named-statement';
 
 /** Raised when a write carries an eTag that no longer matches, as botbuilder's storages do. */
 export class ETagConflictError extends Error {
@@ -28,9 +28,7 @@ export class BotStateBatches {
   readonly writes: Batcher<StateWrite, boolean>;
 
   constructor(readonly db: Db) {
-    // drizzle's node-postgres handle carries its pool; the hot path talks to it directly.
-    const pool = (db as Db & { $client?: Pool }).$client;
-    if (!pool) throw new TypeError('BotStateBatches needs a drizzle node-postgres handle');
+    const pool = poolOf(db);
     const keyOf = <T extends StateKey>(item: T) => `${item.shopId}\u0000${item.key}`;
     this.reads = new Batcher((keys) => readStates(pool, keys), keyOf);
     this.writes = new Batcher((writes) => writeStates(pool, writes), keyOf);
