@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Db } from '../../db';
-import { schema } from '../../db';
+import { poolOf, runNamedStatement } from '../../db';
 
 /** A fixed window: at most `max` failures per `windowMs`. */
 export interface LimitRule {
@@ -8,42 +8,45 @@ export interface LimitRule {
   windowMs: number;
 }
 
+const READ = {
+  name: 'storedesk_bot_limits_read',
+  text: 'SELECT key, window_start, count FROM bot_rate_limits WHERE shop_id = $1 AND key = ANY($2::text[])',
+};
+
+// A window that ran out starts again at this failure.
+const FAIL = {
+  name: 'storedesk_bot_limits_fail',
+  text: `INSERT INTO bot_rate_limits AS l (shop_id, key, window_start, count) VALUES ($1, $2, $3, 1)
+    ON CONFLICT (shop_id, key) DO UPDATE SET
+      count = CASE WHEN l.window_start <= $4::timestamptz THEN 1 ELSE l.count + 1 END,
+      window_start = CASE WHEN l.window_start <= $4::timestamptz THEN excluded.window_start ELSE l.window_start END`,
+};
+
 /**
  * Counts failed order lookups in the database, so limits hold across bot processes and restarts.
  * Keys are the caller's (per conversation, per shop and IP); every row is scoped by shop.
  */
 export class FailureLimiter {
-  constructor(private readonly db: Db) {}
+  private readonly pool: Pool;
+
+  constructor(db: Db) {
+    this.pool = poolOf(db);
+  }
 
   /** True when any key has used up its failures in the current window. */
   async blocked(shopId: string, keys: ReadonlyArray<{ key: string; rule: LimitRule }>, now: Date): Promise<boolean> {
     if (keys.length === 0) return false;
-    const table = schema.botRateLimits;
-    const rows = await this.db
-      .select({ key: table.key, windowStart: table.windowStart, count: table.count })
-      .from(table)
-      .where(and(eq(table.shopId, shopId), sql`${table.key} in ${keys.map((k) => k.key)}`));
+    const rows = await runNamedStatement<{ key: string; window_start: Date; count: number }>(this.pool, READ, [shopId, keys.map((k) => k.key)]);
     return rows.some((row) => {
       const rule = keys.find((k) => k.key === row.key)?.rule;
-      return rule !== undefined && now.getTime() - row.windowStart.getTime() < rule.windowMs && row.count >= rule.max;
+      return rule !== undefined && now.getTime() - row.window_start.getTime() < rule.windowMs && row.count >= rule.max;
     });
   }
 
   /** Records one failure against every key, starting a new window where the old one ran out. */
   async fail(shopId: string, keys: ReadonlyArray<{ key: string; rule: LimitRule }>, now: Date): Promise<void> {
-    const table = schema.botRateLimits;
     for (const { key, rule } of keys) {
-      const expired = sql`${table.windowStart} <= ${new Date(now.getTime() - rule.windowMs).toISOString()}::timestamptz`;
-      await this.db
-        .insert(table)
-        .values({ shopId, key, windowStart: now, count: 1 })
-        .onConflictDoUpdate({
-          target: [table.shopId, table.key],
-          set: {
-            count: sql`case when ${expired} then 1 else ${table.count} + 1 end`,
-            windowStart: sql`case when ${expired} then excluded.window_start else ${table.windowStart} end`,
-          },
-        });
+      await runNamedStatement(this.pool, FAIL, [shopId, key, now, new Date(now.getTime() - rule.windowMs)]);
     }
   }
 }

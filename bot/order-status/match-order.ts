@@ -1,11 +1,21 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, eq, or } from 'drizzle-orm';
-import type { Db, schema as Schema } from '../../db';
-import { schema } from '../../db';
+import type { Pool } from 'pg';
+import { runNamedStatement } from '../../db';
+import type { schema as Schema } from '../../db';
 import type { OrderDetails } from './parse-order-details';
 
-/** An order row of the shop's synced orders. */
-export type OrderRow = typeof Schema.orders.$inferSelect;
+type Order = typeof Schema.orders.$inferSelect;
+
+/** What the order-status reply needs of a shop's synced order. */
+export type OrderRow = Pick<Order, 'name' | 'email' | 'phone' | 'shippingAddress' | 'financialStatus' | 'fulfillmentStatus' | 'cancelledAt' | 'fulfillments'>;
+
+const FIND = {
+  name: 'storedesk_bot_order_find',
+  text: `SELECT name, email, phone, shipping_address AS "shippingAddress", financial_status AS "financialStatus",
+      fulfillment_status AS "fulfillmentStatus", cancelled_at AS "cancelledAt", fulfillments
+    FROM orders WHERE shop_id = $1 AND (order_number = $2 OR name = $3) LIMIT 1`,
+};
+const MAX_INT4 = 2_147_483_647;
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
@@ -17,13 +27,10 @@ const DECOY: Pick<OrderRow, 'email' | 'phone'> = { email: 'nobody@invalid.exampl
  * Finds the order by number and checks the email or phone on it. The same query and the same comparisons
  * run whether or not the order exists, and both outcomes are `undefined`, so existence never leaks.
  */
-export async function matchOrder(db: Db, shopId: string, details: Required<Pick<OrderDetails, 'orderNumber'>> & OrderDetails): Promise<OrderRow | undefined> {
-  const table = schema.orders;
-  const [row] = await db
-    .select()
-    .from(table)
-    .where(and(eq(table.shopId, shopId), or(eq(table.orderNumber, details.orderNumber), eq(table.name, `#${details.orderNumber}`))))
-    .limit(1);
+export async function matchOrder(pool: Pool, shopId: string, details: Required<Pick<OrderDetails, 'orderNumber'>> & OrderDetails): Promise<OrderRow | undefined> {
+  // A number past the column's range can still be an order's name, but never its number.
+  const number = details.orderNumber <= MAX_INT4 ? details.orderNumber : null;
+  const [row] = await runNamedStatement<OrderRow>(pool, FIND, [shopId, number, `#${details.orderNumber}`]);
   const candidate = row ?? DECOY;
   const shippingPhone = row?.shippingAddress?.phone ?? '';
   const emailOk = same(details.email ?? '\u0000', (candidate.email ?? '').trim().toLowerCase());

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ActionTypes, ActivityTypes } from 'botbuilder';
 import type { Db } from '../../db';
+import { poolOf } from '../../db';
 import type { BotMessages } from '../messages';
 import type { FailureLimiter, LimitRule } from './failure-limiter';
 import { matchOrder, type OrderRow } from './match-order';
@@ -57,7 +58,7 @@ export async function orderStatusStep(deps: OrderStatusDeps, input: OrderStatusI
   if (await deps.limiter.blocked(input.shopId, keys, input.now)) {
     return { reply: { type: ActivityTypes.Message, text: m.orderTooManyAttempts }, result: 'limited' };
   }
-  const order = await matchOrder(deps.db, input.shopId, { ...details, orderNumber: details.orderNumber });
+  const order = await matchOrder(poolOf(deps.db), input.shopId, { ...details, orderNumber: details.orderNumber });
   if (!order) {
     await deps.limiter.fail(input.shopId, keys, input.now);
     return { reply: { type: ActivityTypes.Message, text: m.orderNotMatched }, result: 'not_matched' };

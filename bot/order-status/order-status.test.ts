@@ -61,6 +61,11 @@ describe(`order status on ${testEngine}`, () => {
     expect(unknown.join(' ')).not.toMatch(/1042|9999|2001/);
   });
 
+  it('an order number past the range of order numbers gets the same neutral reply, not an apology', async () => {
+    const replies = texts(await buyerChat(runtime(), shopId).say('#999999999999 jane.tan@example.com'));
+    expect(replies).toEqual([expect.stringMatching(/couldn't match those details/)]);
+  });
+
   it('after five misses in a conversation stops looking up, even for the right details, also in a new bot process', async () => {
     const chat = buyerChat(runtime(), shopId);
     for (let i = 0; i < 5; i += 1) expect(texts(await chat.say(`#${3000 + i} guess@example.com`))[0]).toMatch(/couldn't match/);
