@@ -6,5 +6,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/data/', '/bench/'],
   transform: { '^.+\\.(t|j)sx?$|^.+\\.cjs$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs/postgres-backend|@electric-sql/pglite|@electric-sql/pglite-socket|jose)/)'],
-  testTimeout: 30000,
+  testTimeout: 60000,
 };

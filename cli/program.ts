@@ -7,6 +7,9 @@ import { registerRiskCommand } from './commands/risk';
 import { registerRedactCommand } from './commands/redact';
 import { registerPrivacyCommand } from './commands/privacy';
 import { registerSyncCommand } from './commands/sync';
+import { registerAudienceCommand } from './commands/audience';
+import { registerTrainCommand } from './commands/train';
+import { registerModelsCommand } from './commands/models';
 import type { CliContext } from './context';
 
 /** Builds the `storedesk` command tree. `context` is created lazily: `--help` needs no database. */
@@ -23,5 +26,8 @@ export function buildProgram(context: () => CliContext): Command {
   registerRedactCommand(program);
   registerPrivacyCommand(program, context);
   registerSyncCommand(program, context);
+  registerAudienceCommand(program, context);
+  registerTrainCommand(program, context);
+  registerModelsCommand(program, context);
   return program;
 }

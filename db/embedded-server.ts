@@ -8,6 +8,8 @@ import { GroupedQueryQueue } from './embedded-query-queue';
 /** A PGlite database served on a loopback port, so node-postgres (and Agenda) can talk to it. */
 export interface EmbeddedServer {
   connectionString: string;
+  /** The data directory as a tarball. */
+  dump(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -18,12 +20,14 @@ export interface EmbeddedServer {
 export async function startEmbeddedServer(options: {
   dataDir?: string;
   maxConnections: number;
+  /** Starts an in-memory database from a dumped data directory (tests reuse a migrated template). */
+  loadDataDir?: Blob;
 }): Promise<EmbeddedServer> {
   const lock = options.dataDir ? lockDataDir(resolve(options.dataDir)) : undefined;
   try {
     const pglite = options.dataDir
       ? await PGlite.create(join(resolve(options.dataDir), 'pglite'))
-      : await PGlite.create();
+      : await PGlite.create({ loadDataDir: options.loadDataDir });
     const server = new PGLiteSocketServer({
       db: pglite,
       host: '127.0.0.1',
@@ -39,6 +43,7 @@ export async function startEmbeddedServer(options: {
     if (endpointPath) writeFileSync(endpointPath, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
     return {
       connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      dump: () => pglite.dumpDataDir('none'),
       async close() {
         if (endpointPath) rmSync(endpointPath, { force: true });
         await server.stop();

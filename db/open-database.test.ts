@@ -24,7 +24,7 @@ describe(`openDatabase on ${testEngine}`, () => {
     const database = await createTestDatabase({ poolSize: 10 });
     try {
       const results = await Promise.all(
-        Array.from({ length: 120 }, (_, i) => {
+        Array.from({ length: 60 }, (_, i) => {
           if (i % 4 === 0) {
             // Large messages arrive in several TCP chunks, which is when another connection could slip in.
             const big = Array.from({ length: 20_000 }, (_, j) => j);

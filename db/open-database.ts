@@ -14,6 +14,8 @@ export interface Database {
   /** `embedded` is PGlite in this process; `postgres` is a real server. */
   engine: 'embedded' | 'postgres';
   connectionString: string;
+  /** Embedded only: the data directory as a tarball (tests cache a migrated template). */
+  dumpEmbedded?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,8 @@ export interface OpenDatabaseOptions {
    * refuse (the CLI next to `npm start`). Servers leave this off: a second server must refuse.
    */
   attachToRunning?: boolean;
+  /** For an in-memory embedded database: start from this dumped data directory. */
+  loadDataDir?: Blob;
 }
 
 /** Opens the system of record, embedded or real, and migrates it. */
@@ -45,13 +49,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (!connectionString) {
     // Agenda's backend and a migration client come on top of the pool.
-    embedded = await startEmbeddedServer({ dataDir: options.dataDir, maxConnections: poolSize + 8 });
+    embedded = await startEmbeddedServer({ dataDir: options.dataDir, maxConnections: poolSize + 8, loadDataDir: options.loadDataDir });
     connectionString = embedded.connectionString;
   }
   const pool = new Pool({
     connectionString,
     max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    // PGlite answers one query at a time, so a busy embedded database makes callers queue for longer.
+    connectionTimeoutMillis: embedded || !options.url ? 30_000 : 10_000,
     idleTimeoutMillis: embedded ? 0 : 30_000,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -65,7 +70,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await close();
     throw error;
   }
+  const dump = embedded?.dump;
   return {
+    dumpEmbedded: dump,
     db: drizzle(pool, { schema }),
     pool,
     engine: embedded || !options.url ? 'embedded' : 'postgres',

@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
-import { createBotRuntime, type BotRuntime, type ConversationSender } from '../bot';
+import { audienceRoutes, createAudience } from '../audience';
+import { createBotRuntime, saveAnswerOverride, type BotRuntime, type ConversationSender } from '../bot';
+import { createRetrainer, modelRoutes, reviewQueueRoutes } from '../training';
+import { createInstallationHasher, createRiskService, deriveAppealLinkKey, publicAppealRoutes, riskAdminRoutes } from '../risk';
+import { systemClock } from '../core/clock';
 import { createDirectLineChannel, createMessengerChannel, webChatRoutes } from '../bot/channels';
 import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
@@ -14,7 +18,9 @@ import { startJobRunner, type JobRunner } from '../jobs';
 import { auditRoutes, createPrivacyServices, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
 import { adminApiRoutes, adminStaticRoutes } from './admin-api';
 import { adminAuthRoutes, createStaffAuthenticator } from './admin-auth';
+import type { AudienceService } from './compose/audience-type';
 import { composeJobDefinitions } from './compose/compose-jobs';
+import { lazyHolder } from './compose/lazy-holder';
 
 
 import { databaseProbe, healthRoutes } from './health';
@@ -60,7 +66,13 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
   const closers: Array<() => Promise<unknown>> = [() => database.close()];
   try {
     const secrets = createSecretBox(config.ENCRYPTION_KEY);
-    const privacy = createPrivacyServices({ database, secrets, logger: logger.child({ component: 'privacy' }) });
+    let audience: AudienceService | undefined;
+    const privacy = createPrivacyServices({
+      database,
+      secrets,
+      logger: logger.child({ component: 'privacy' }),
+      holders: [lazyHolder('audience', () => audience?.subjectHolder)],
+    });
     const { auditLog, audit } = privacy;
     const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders ?? config.DEMO_ORDERS });
     if (demo) closers.unshift(() => demo.fake.close());
@@ -83,18 +95,40 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
         await jobs?.now('shopify.sync', { shopId: shop.id, mode: synced.rowCount ? 'incremental' : 'full' });
       },
     });
+    const audienceService = createAudience({ database, pseudonymizer: privacy.pseudonymizer, auditLog, writeBackFor: (id) => connector.writeBackFor(id) });
+    audience = audienceService;
+    const retrainer = createRetrainer({ db: database.db });
+    const publicUrl = config.SHOPIFY_APP_URL ?? `http://localhost:${config.PORT}`;
+    const risk = createRiskService({
+      db: database.pool,
+      hasher: createInstallationHasher(config.ENCRYPTION_KEY),
+      appealLinkKey: deriveAppealLinkKey(config.ENCRYPTION_KEY),
+      clock: systemClock,
+      audit: async (event) => void (await auditLog.record(event)),
+      writeBackFor: (shopId) => connector.writeBackFor(shopId),
+      publicUrl,
+      onError: (error, context) => logger.warn({ err: { message: (error as Error).message }, context }, 'risk step failed'),
+    });
     if (config.RUN_JOBS) {
       jobs = await startJobRunner({
         pool: database.pool,
         engine: database.engine,
         logger: logger.child({ component: 'jobs' }),
         metrics,
-        definitions: composeJobDefinitions({ connector, privacy }),
+        definitions: composeJobDefinitions({
+          connector,
+          privacy,
+          audience: audienceService,
+          training: { db: database.db, retrainer, every: (...args) => jobs!.every(...args) },
+          risk,
+        }),
       });
       const runner = jobs;
       closers.unshift(() => runner.stop());
       await jobs.every('1 minute', 'shopify.webhook-sweep', {}, { uniqueKey: { name: 'shopify.webhook-sweep' } });
       await jobs.every('0 4 * * *', 'privacy.retention-sweep', {}, { uniqueKey: { name: 'privacy.retention-sweep' } });
+      await jobs.every('0 2 * * *', 'training.schedule-nightly', {}, { uniqueKey: { name: 'training.schedule-nightly' } });
+      await jobs.now('training.schedule-nightly', {});
     }
 
     const staffAuth = {
@@ -151,6 +185,11 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       auditRoutes({ auditLog, authenticate: authenticateStaff }),
       subjectRequestRoutes({ subjectRights: privacy.subjectRights, auditLog, authenticate: authenticateStaff }),
       privacyNoticeRoutes({ db: database.db }),
+      reviewQueueRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, saveAnswerOverride }),
+      modelRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, requestRetrain: async (shopId, lang) => (await jobs?.now('training.retrain', { shopId, lang })) ?? '' }),
+      riskAdminRoutes({ service: risk, authenticate: authenticateStaff, onVerdictChanged: async (shopId, verdictId) => void (await jobs?.now('risk.write-back', { shopId, verdictId })) }),
+      publicAppealRoutes({ service: risk }),
+      audienceRoutes({ audience: audienceService, authenticate: authenticateStaff, enqueue: async (name, data) => void (await jobs?.now(name, data)) }),
       adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
       ...connector.routes,
       bot.messagesRoute,

@@ -1,0 +1,3 @@
+import type { createAudience } from '../../audience';
+
+export type AudienceService = ReturnType<typeof createAudience>;
