@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock';
 import { GroupedQueryQueue } from './embedded-query-queue';
+import { readPgliteTemplate } from './pglite-template';
 
 /** A PGlite database served on a loopback port, so node-postgres (and Agenda) can talk to it. */
 export interface EmbeddedServer {
@@ -25,9 +26,10 @@ export async function startEmbeddedServer(options: {
 }): Promise<EmbeddedServer> {
   const lock = options.dataDir ? lockDataDir(resolve(options.dataDir)) : undefined;
   try {
-    const pglite = options.dataDir
-      ? await PGlite.create(join(resolve(options.dataDir), 'pglite'))
-      : await PGlite.create({ loadDataDir: options.loadDataDir });
+    const pgliteDir = options.dataDir ? join(resolve(options.dataDir), 'pglite') : undefined;
+    // A new data directory starts from the migrated template `npm install` prepared, when there is one.
+    const template = pgliteDir && !existsSync(join(pgliteDir, 'PG_VERSION')) ? readPgliteTemplate() : options.loadDataDir;
+    const pglite = pgliteDir ? await PGlite.create(pgliteDir, { loadDataDir: template }) : await PGlite.create({ loadDataDir: template });
     const server = new PGLiteSocketServer({
       db: pglite,
       host: '127.0.0.1',

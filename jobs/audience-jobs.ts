@@ -50,12 +50,12 @@ export function audienceJobs(deps: AudienceJobDeps): JobDefinition<any>[] { // e
 }
 
 /**
- * Routes a connector event to the audience jobs: `bulk.finished` (a sync ended) → full refresh;
+ * Routes a connector event to the audience jobs: `sync.completed` (a sync ended) → full refresh;
  * `order.created` / `order.updated` → refresh that order's customer; `customer.created` / `customer.updated`
  * → refresh that customer. Other events are not the audience's.
  */
 export async function routeAudienceEvent(event: ConnectorEvent, context: Pick<JobContext, 'enqueue'>): Promise<void> {
-  if (event.kind === 'bulk.finished') await context.enqueue('audience.refresh-tags', { shopId: event.shopId });
+  if (event.kind === 'sync.completed') await context.enqueue('audience.refresh-tags', { shopId: event.shopId });
   else if (event.kind === 'order.created' || event.kind === 'order.updated') await context.enqueue('audience.refresh-customers', { shopId: event.shopId, orderIds: [event.orderId] });
   else if (event.kind === 'customer.created' || event.kind === 'customer.updated') await context.enqueue('audience.refresh-customers', { shopId: event.shopId, customerIds: [event.customerId] });
 }

@@ -51,7 +51,7 @@ export function shopifyJobs(deps: ShopifyJobDeps): JobDefinition<any>[] { // esl
         },
       });
       context.logger.info({ counts }, 'shop synced');
-      await deps.onEvent?.({ kind: 'bulk.finished', shopId: data.shopId, bulkOperationId: 'sync' }, context);
+      await deps.onEvent?.({ kind: 'sync.completed', shopId: data.shopId }, context);
     },
   });
 

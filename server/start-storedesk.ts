@@ -173,7 +173,11 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     bot.installTurnErrorHandler(directLine.adapter);
     if (messenger) bot.installTurnErrorHandler(messenger.adapter);
     closers.unshift(() => bot.flush());
-    await bot.warmUp(['en']);
+    // The default English model trains in the background; a buyer who writes in the first second waits for it.
+    void bot.warmUp(['en']).then(
+      (ms) => logger.info({ ms }, 'default model ready'),
+      (error: Error) => logger.warn({ err: { message: error.message } }, 'default model warm-up failed'),
+    );
 
     const routes: RouteModule[] = [
       healthRoutes({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../open-database';
-import { migratedPgliteTemplate } from './pglite-template';
+import { ensurePgliteTemplate } from '../pglite-template';
 
 /**
  * A fresh, migrated database for one test file. With `TEST_DATABASE_URL` it is a new database on that
@@ -9,7 +9,7 @@ import { migratedPgliteTemplate } from './pglite-template';
  */
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return openDatabase({ poolSize: options.poolSize ?? 5, loadDataDir: await migratedPgliteTemplate() });
+  if (!serverUrl) return openDatabase({ poolSize: options.poolSize ?? 5, loadDataDir: await ensurePgliteTemplate() });
 
   const name = `storedesk_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });

@@ -18,6 +18,7 @@ export type ConnectorEvent =
   | { kind: 'customer.created' | 'customer.updated'; shopId: string; customerId: number }
   | { kind: 'app.uninstalled'; shopId: string }
   | { kind: 'bulk.finished'; shopId: string; bulkOperationId: string }
+  | { kind: 'sync.completed'; shopId: string }
   | { kind: 'compliance'; shopId: string; topic: string };
 
 /** Result of processing one stored delivery. */
