@@ -66,6 +66,8 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
   const closers: Array<() => Promise<unknown>> = [() => database.close()];
   try {
     const secrets = createSecretBox(config.ENCRYPTION_KEY);
+    // Assigned once audience exists; privacy's holder reads it lazily, which prefer-const can't see.
+    // eslint-disable-next-line prefer-const
     let audience: AudienceService | undefined;
     const privacy = createPrivacyServices({
       database,
@@ -142,6 +144,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     };
     const authenticateStaff = createStaffAuthenticator(staffAuth);
     // The channels run turns through the bot, and the bot replies to staff through the channels.
+    // eslint-disable-next-line prefer-const -- assigned below, read lazily by the channels' logic
     let runtime: BotRuntime | undefined;
     const logic = (context: TurnContext) => runtime!.bot.run(context);
     const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }) });

@@ -23,7 +23,7 @@ export function databaseProbe(pool: Pool, timeoutMs = 2_000): () => Promise<void
       await Promise.race([check(), timeout]);
     } catch (error) {
       const message = (error as Error).message;
-      throw new Error(/migrations|in time/.test(message) ? message : 'database unreachable');
+      throw new Error(/migrations|in time/.test(message) ? message : 'database unreachable', { cause: error });
     }
   };
 }
