@@ -2,9 +2,11 @@
  * Audience tag benchmark on real PostgreSQL: generates a store of 200,000 customers / 1,000,000 orders with
  * generate_series in a scratch database, then times the full tag refresh, the incremental refresh per 1,000
  * new orders, and segment size queries. Run with `npm run bench:tags`
- * (options: `-- --url postgres://… --customers N --orders N`; the scratch database is dropped at the end).
+ * (options: `-- --url postgres://… --customers N --orders N --reuse`). Without `--reuse` the scratch database
+ * is dropped at the end; with it, the database is named after the sizes and kept, so later runs skip generation.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { countSegment, parseSegmentQuery, refreshAllTags, refreshSomeTags } from '../audience';
 import { addSyntheticOrders, seedSyntheticStore } from '../audience/testing';
@@ -19,8 +21,11 @@ const flag = (name: string, fallback: string) => {
 const serverUrl = flag('url', 'postgres://postgres@127.0.0.1:5432/postgres');
 const customers = Number(flag('customers', '200000'));
 const orders = Number(flag('orders', '1000000'));
+const reuse = process.argv.includes('--reuse');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
+const SEEDED = 'storedesk bench: seeded';
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -28,11 +33,23 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
+/** Creates the scratch database, or finds a complete one kept by an earlier `--reuse` run. */
+async function scratchDatabase(admin: Client, name: string): Promise<boolean> {
+  if (reuse) {
+    const { rows } = await admin.query<{ comment: string | null }>('SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1', [name, 'pg_database']);
+    if (rows[0]?.comment === SEEDED) return true;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  return false;
+}
+
 async function main(): Promise<void> {
-  const name = `storedesk_bench_tags_${randomBytes(4).toString('hex')}`;
+  if (!Number.isInteger(customers) || !Number.isInteger(orders) || customers < 1 || orders < 1) throw new Error('--customers and --orders must be positive integers');
+  const name = reuse ? `storedesk_bench_tags_c${customers}_o${orders}` : `storedesk_bench_tags_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const seeded = await scratchDatabase(admin, name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
@@ -40,16 +57,30 @@ async function main(): Promise<void> {
     const asOf = new Date('2026-11-01T00:00:00Z');
     const clock = { now: () => asOf };
     const shop = await upsertShop(database.db, { domain: 'bench-tags.myshopify.com' });
-    const [, seedMs] = await timed(() => seedSyntheticStore(database.pool, shop.id, { customers, orders, asOf }));
-    await database.pool.query('ANALYZE');
-    console.log(`generated ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders in ${seconds(seedMs)}`);
+    if (seeded) {
+      // Back to the generated state: no orders from earlier incremental rounds, no profiles.
+      await database.pool.query('DELETE FROM order_line_items WHERE shop_id = $1 AND order_id > $2', [shop.id, orders]);
+      await database.pool.query('DELETE FROM orders WHERE shop_id = $1 AND id > $2', [shop.id, orders]);
+      await database.pool.query('DELETE FROM audience_profiles WHERE shop_id = $1', [shop.id]);
+      await database.pool.query('DELETE FROM audience_refreshes WHERE shop_id = $1', [shop.id]);
+      await database.pool.query('VACUUM ANALYZE');
+      console.log(`reusing ${name}: ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);
+    } else {
+      const [, seedMs] = await timed(() => seedSyntheticStore(database.pool, shop.id, { customers, orders, asOf }));
+      await database.pool.query('VACUUM ANALYZE');
+      if (reuse) await admin.query(`COMMENT ON DATABASE ${name} IS '${SEEDED}'`);
+      console.log(`generated ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders in ${seconds(seedMs)}`);
+    }
+    console.log(`load average before: ${load()}`);
 
-    const pseudonymizer = createPseudonymizer({ db: database.db, secrets: createSecretBox(randomBytes(32).toString('hex')) });
+    // A kept database keeps its sealed shop key, so its secret must be the same on every run.
+    const secret = reuse ? createHash('sha256').update(name).digest('hex') : randomBytes(32).toString('hex');
+    const pseudonymizer = createPseudonymizer({ db: database.db, secrets: createSecretBox(secret) });
     const deps = { pool: database.pool, pseudonymizer, clock };
     const [report, fullMs] = await timed(() => refreshAllTags(deps, shop.id));
     console.log(`full refresh: ${report.profiles.toLocaleString('en')} profiles in ${seconds(fullMs)} (target < 60 s)`);
     const [, secondMs] = await timed(() => refreshAllTags(deps, shop.id));
-    console.log(`full refresh again (warm): ${seconds(secondMs)}`);
+    console.log(`full refresh again (replacing profiles): ${seconds(secondMs)}`);
 
     const incremental: number[] = [];
     for (let round = 0; round < 3; round++) {
@@ -61,6 +92,7 @@ async function main(): Promise<void> {
     }
     console.log(`incremental refresh per 1,000 new orders (median of 3): ${median(incremental).toFixed(0)} ms`);
 
+    await database.pool.query('ANALYZE audience_profiles');
     for (const query of ['discount:high AND interest:running AND country:SG', 'country:SG AND NOT loyalty:lapsed', '(rfm:champions OR rfm:loyal) AND spend:top', 'sg-district:20']) {
       const parsed = parseSegmentQuery(query);
       if (!parsed.ok) throw new Error(parsed.error);
@@ -71,11 +103,12 @@ async function main(): Promise<void> {
         runs.push(ms);
         size = n;
       }
-      console.log(`segment size "${query}": ${size.toLocaleString('en')} in ${median(runs).toFixed(1)} ms (median of 7; target < 200 ms)`);
+      console.log(`segment size "${query}": ${size.toLocaleString('en')} in ${median(runs).toFixed(1)} ms (median of 7, ${Math.min(...runs).toFixed(1)}-${Math.max(...runs).toFixed(1)}; target < 200 ms)`);
     }
+    console.log(`load average after: ${load()}`);
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
