@@ -1,5 +1,5 @@
 import { eachMatch } from './each-match';
-import { isLetterCode } from './scan-words';
+import { isLetterCode } from './is-letter-code';
 import {
   ADDRESS_CUE,
   ADDRESS_TOPIC,

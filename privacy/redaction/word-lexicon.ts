@@ -1,0 +1,28 @@
+import { lexical } from './lexical';
+import type { Lexical } from './lexical';
+import type { NameGazetteer } from './name-gazetteer';
+import { WordTable } from './word-table';
+
+/** A word as the person detector keys it, with its gazetteer facts. */
+export interface LexiconEntry {
+  key: string;
+  lex: Lexical;
+}
+
+let table: WordTable<LexiconEntry> | undefined;
+let tableFor: NameGazetteer | undefined;
+
+/** Gazetteer facts about `text[start, end)`, lower-cased first when `fold` (memoised). */
+export function lexiconEntry(
+  g: NameGazetteer,
+  text: string,
+  start: number,
+  end: number,
+  fold: boolean,
+): LexiconEntry {
+  if (!table || tableFor !== g) {
+    table = new WordTable((key) => ({ key, lex: lexical(key, g) }));
+    tableFor = g;
+  }
+  return table.get(text, start, end, fold);
+}
