@@ -2,12 +2,17 @@
  * Bot benchmark: npm run bench:bot -- [--database-url URL] [--conversations 64] [--messages 60] [--shops 10] [--pool N]
  *                                     [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]
  *
+ *                                     [--rate 1000]
+ *
  * N concurrent conversations talk to POST /api/messages with deliveryMode expectReplies, spread over
  * --shops shops that each serve their own stored model (so RSS counts that many models loaded). State,
  * transcripts, corpus and rate limits live in a scratch database created on the given server and
  * dropped afterwards. The bot server runs in its own process, as in production (models trained
  * elsewhere, loaded from their rows); this process sets up the data and generates the load over
  * keep-alive connections, so the figures for CPU and RSS are the server's alone.
+ * Without --rate, each conversation sends its next message as soon as it has the reply (closed loop: the
+ * highest throughput, and latency = conversations / throughput). With --rate, messages are offered at that
+ * rate whatever the server does (open loop: the latency buyers see at that load).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,10 +35,11 @@ const program = new Command()
   .option('--messages <n>', 'messages per conversation', '60')
   .option('--shops <n>', 'shops, each with its own loaded model', '10')
   .option('--pool <n>', 'database pool size of the server', '16')
+  .option('--rate <n>', 'open loop: offer this many messages per second in all (latency counts from when each was due); 0 sends each as soon as the last reply came', '0')
   .option('--server-node-args <args>', 'extra node flags for the server process (e.g. --cpu-prof)', '')
   .option('--role <role>', '(internal) run as the bot server process')
   .parse();
-const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; serverNodeArgs: string; role?: string }>();
+const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; rate: string; serverNodeArgs: string; role?: string }>();
 
 const LINES = [
   'how much is shipping?',
@@ -48,7 +54,7 @@ const LINES = [
   'hello',
 ];
 
-type ServerStats = { rssMb: number; heapMb: number; cpuMs: number; queries: number; models: number; engine: string };
+type ServerStats = { rssMb: number; heapMb: number; liveMb?: number; cpuMs: number; queries: number; models: number; engine: string };
 type ToServer = { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
 type FromServer = { type: 'ready'; port: number } | { type: 'marked' } | ({ type: 'stats' } & ServerStats) | { type: 'stopped' };
 
@@ -87,7 +93,11 @@ async function serve(): Promise<void> {
       await runtime.flush();
       const cpu = process.cpuUsage(cpuMark);
       const memory = process.memoryUsage();
-      reply({ type: 'stats', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000, queries, models: runtime.services.models.size(), engine: database.engine });
+      // With --server-node-args --expose-gc, also tells how much of the heap is live.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const liveMb = gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined;
+      reply({ type: 'stats', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, liveMb, cpuMs: (cpu.user + cpu.system) / 1000, queries, models: runtime.services.models.size(), engine: database.engine });
     } else {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.flush();
@@ -211,10 +221,24 @@ async function main(): Promise<void> {
     const pgBefore = await postgresCpuMs(admin, name);
     const latencies: number[] = [];
     const load0 = loadavg()[0]!;
+    const rate = Number(opts.rate);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: conversations }, async (_, c) => {
-        for (let m = 0; m < messages; m += 1) latencies.push(await send(c, LINES[(c + m) % LINES.length]!));
+        for (let m = 0; m < messages; m += 1) {
+          const text = LINES[(c + m) % LINES.length]!;
+          if (rate <= 0) {
+            latencies.push(await send(c, text));
+            continue;
+          }
+          // Message k of the whole run is due at k / rate; a buyer still waiting for a reply sends late,
+          // and that wait counts in the latency (no coordinated omission).
+          const due = started + ((m * conversations + c) * 1000) / rate;
+          const wait = due - performance.now();
+          if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+          const took = await send(c, text);
+          latencies.push(Math.max(took, performance.now() - due));
+        }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
@@ -222,12 +246,13 @@ async function main(): Promise<void> {
     const pgAfter = await postgresCpuMs(admin, name);
     const pgPerMessage = pgBefore !== undefined && pgAfter !== undefined ? `${((pgAfter - pgBefore) / latencies.length).toFixed(2)} ms` : 'not measurable (remote server)';
     latencies.sort((a, b) => a - b);
-    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), Postgres ${stats.engine}, pool ${opts.pool}`);
+    const mode = rate > 0 ? `open loop at ${rate} messages/s offered` : 'closed loop (each conversation sends as soon as it has its reply)';
+    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), ${mode}, Postgres ${stats.engine}, pool ${opts.pool}`);
     console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s (setup process, not the server)`);
     console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s; ${outcomes.answered} answered, ${outcomes.quiet} quiet during handoff)`);
     console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}`);
     console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
-    console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
+    console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB${stats.liveMb === undefined ? '' : `, ${stats.liveMb.toFixed(0)} MB live`}); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
   } finally {
     agent.destroy();
     if (child?.connected) {

@@ -63,11 +63,17 @@ export class StoredeskBot extends ActivityHandler {
       context.turnState.set(TURN_LANGUAGE_KEY, turn.language);
       return next();
     });
+    let worked = false;
     try {
       await work(turn);
-      await state.saveChanges(context);
+      worked = true;
     } finally {
-      await services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
+      // State and log go out together (two round trips at once, not one after the other); a failed
+      // state write still fails the turn, and the log is written either way.
+      const log = services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
+      const [saved, logged] = await Promise.allSettled([worked ? state.saveChanges(context) : undefined, log]);
+      if (saved.status === 'rejected') throw saved.reason;
+      if (logged.status === 'rejected') throw logged.reason;
     }
   }
 }
