@@ -22,7 +22,15 @@ function sentenceStartAt(text: string, start: number): boolean {
   while (i >= 0 && (c === 32 || c === 9)) c = text.charCodeAt(--i);
   if (i < 0) return true;
   return (
-    c === 46 || c === 33 || c === 63 || c === 10 || c === 58 || c === 34 || c === 0x201c || c === 62 || c === 42
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 10 ||
+    c === 58 ||
+    c === 34 ||
+    c === 0x201c ||
+    c === 62 ||
+    c === 42
   );
 }
 

@@ -1,69 +1,27 @@
 import { eachMatch } from './each-match';
-import { isLetterCode } from './is-letter-code';
+import { endsWithDot, gapAllows, isDigitCode, isNumberWithDot, tokensOf } from './address-line-tokens';
+import type { Token } from './address-line-tokens';
 import {
   ADDRESS_CUE,
   ADDRESS_TOPIC,
   CORNER_OF,
   MILITARY,
   NAMED_STREET,
-  NUMBER_WORDS_NUMBER,
   POSTAL_CUE,
   SG_POSTAL,
   STREET_SUFFIX,
   STREET_WORDS,
-  TWO_NUMBERS_WORD,
   UNIT_ANCHOR,
   WORDS_NUMBER,
 } from './address-words';
 import type { PiiSpan } from './labels';
-import { isAddressToken, isStreetWord } from './is-address-token';
-import { loadNameGazetteer } from './name-gazetteer';
+import { isAddressTokenAt, isStreetTypeAt } from './is-address-token';
+import { hasRareWord, hasStreetSignal } from './address-segments';
 import { extendAddressBlock } from './extend-address-block';
+import { mayHavePostalCue, seedPatterns } from './address-seed-patterns';
 
 // A house number, not a quantity ("2x", "3pcs").
 const HOUSE_NUMBER = /\b\d{1,5}[A-WYZa-wyz]?\b/g;
-
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
-
-// Tokens of one line: "#05-67" units, numbers (with a letter or a closing dot) and words (with a closing dot).
-function tokensOf(text: string, from: number, to: number): Token[] {
-  const out: Token[] = [];
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    const start = i;
-    if (c === 35 && /^#\d{1,3}-\d{1,5}[A-Za-z]?/.test(text.slice(i, i + 11))) {
-      const m = /^#\d{1,3}-\d{1,5}[A-Za-z]?/.exec(text.slice(i, i + 11))!;
-      i += m[0].length;
-    } else if (c >= 48 && c <= 57) {
-      while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-      if (i < to && isLetterCode(text.charCodeAt(i)) && !(i + 1 < to && isLetterCode(text.charCodeAt(i + 1))))
-        i++;
-    } else if (isLetterCode(c)) {
-      i++;
-      while (i < to) {
-        const d = text.charCodeAt(i);
-        if (isLetterCode(d) || d === 39 || d === 0x2019 || d === 45) i++;
-        else break;
-      }
-    } else {
-      i++;
-      continue;
-    }
-    if (i < to && text.charCodeAt(i) === 46) i++;
-    out.push({ start, end: i, text: text.slice(start, i) });
-  }
-  return out;
-}
-
-function gapAllows(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  return /^[ \t,]*$/.test(gap) && gap.length <= 3;
-}
 
 type LineCache = Map<number, Token[]>;
 
@@ -88,32 +46,28 @@ function growOnLine(
   if (i < 0 || j < 0) return [start, end];
   while (i > 0) {
     const prev = tokens[i - 1]!;
-    if (!gapAllows(text, prev.end, tokens[i]!.start) || !isAddressToken(prev.text, lowerCaseText)) break;
-    if (prev.text.endsWith('.') && !/^\d/.test(prev.text) && !STREET_WORDS.has(prev.text.toLowerCase()))
+    if (!gapAllows(text, prev.end, tokens[i]!.start)) break;
+    if (!isAddressTokenAt(text, prev.start, prev.end, lowerCaseText)) break;
+    if (
+      endsWithDot(text, prev) &&
+      !isDigitCode(text.charCodeAt(prev.start)) &&
+      !isStreetTypeAt(text, prev.start, prev.end)
+    )
       break;
     i--;
   }
   while (j < tokens.length - 1) {
     const cur = tokens[j]!;
     const next = tokens[j + 1]!;
-    if (cur.text.endsWith('.') && !STREET_WORDS.has(cur.text.toLowerCase()) && !/^\d{1,4}\.$/.test(cur.text))
+    if (endsWithDot(text, cur) && !isStreetTypeAt(text, cur.start, cur.end) && !isNumberWithDot(text, cur))
       break;
-    if (!gapAllows(text, cur.end, next.start) || !isAddressToken(next.text, lowerCaseText)) break;
+    if (!gapAllows(text, cur.end, next.start)) break;
+    if (!isAddressTokenAt(text, next.start, next.end, lowerCaseText)) break;
     j++;
   }
   let finalEnd = tokens[j]!.end;
-  if (text[finalEnd - 1] === '.' && !STREET_WORDS.has(tokens[j]!.text.toLowerCase())) finalEnd--;
+  if (text[finalEnd - 1] === '.' && !isStreetTypeAt(text, tokens[j]!.start, tokens[j]!.end)) finalEnd--;
   return [Math.min(tokens[i]!.start, start), Math.max(finalEnd, end)];
-}
-
-// A run of capitalised words that are all ordinary English ("Air Max 90") is more likely a product.
-function hasRareWord(segment: string): boolean {
-  const common = loadNameGazetteer().commonWords;
-  return segment.split(/[\s,.]+/).some((w) => /^\p{L}/u.test(w) && !common.has(w.toLowerCase()));
-}
-
-function hasStreetSignal(segment: string): boolean {
-  return segment.split(/[\s,]+/).some(isStreetWord);
 }
 
 const UNIT_ANCHOR_FOLDED = new RegExp(UNIT_ANCHOR.source, 'g');
@@ -132,7 +86,7 @@ export function findAddresses(text: string): PiiSpan[] {
   const folded = lower.length === text.length ? lower : undefined;
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  const patterns = [SG_POSTAL, MILITARY, NUMBER_WORDS_NUMBER, TWO_NUMBERS_WORD];
+  const patterns = seedPatterns(text, lower);
   eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
     seeds.push([m.index, m.index + m[0].length]);
   });
@@ -140,15 +94,21 @@ export function findAddresses(text: string): PiiSpan[] {
   if (ADDRESS_TOPIC.test(folded ?? text.toLowerCase())) patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
     eachMatch(pattern, text, (m) => {
-      if (pattern !== SG_POSTAL && pattern !== MILITARY && pattern !== CORNER_OF && !hasRareWord(m[0]))
+      if (
+        pattern !== SG_POSTAL &&
+        pattern !== MILITARY &&
+        pattern !== CORNER_OF &&
+        !hasRareWord(text, m.index, m.index + m[0].length)
+      )
         return;
       seeds.push([m.index, m.index + m[0].length]);
     });
   }
-  eachMatch(POSTAL_CUE, text, (m) => {
-    const code = m[1] ?? '';
-    seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
-  });
+  if (mayHavePostalCue(lower))
+    eachMatch(POSTAL_CUE, text, (m) => {
+      const code = m[1] ?? '';
+      seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
+    });
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
   let grownTo = STREET_ANY.test(folded ?? text.toLowerCase()) ? -1 : Infinity;
   eachMatch(HOUSE_NUMBER, text, (m) => {
@@ -156,8 +116,7 @@ export function findAddresses(text: string): PiiSpan[] {
     const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
     grownTo = e;
     if (e - s <= m[0].length) return;
-    const segment = text.slice(s, e);
-    if (hasStreetSignal(segment) && /\p{L}{2}/u.test(segment)) seeds.push([s, e]);
+    if (hasStreetSignal(text, s, e) && /\p{L}{2}/u.test(text.slice(s, e))) seeds.push([s, e]);
   });
   eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text, (m) => {
     const at = m.index + m[0].length;
@@ -176,7 +135,7 @@ export function findAddresses(text: string): PiiSpan[] {
       /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)
     )
       return;
-    if (bareAt && !hasStreetSignal(segment) && (segment.match(/\d+/g)?.length ?? 0) < 2) return;
+    if (bareAt && !hasStreetSignal(text, at, e) && (segment.match(/\d+/g)?.length ?? 0) < 2) return;
     seeds.push([Math.max(s, at), e]);
   });
   const spans: PiiSpan[] = [];

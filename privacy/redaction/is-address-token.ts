@@ -1,5 +1,6 @@
 import { STREET_SUFFIX, STREET_WORDS } from './address-words';
 import { loadNameGazetteer } from './name-gazetteer';
+import { WordTable } from './word-table';
 
 const PARTICLES = new Set(
   'de la del der den van von di da du des le los las dos do el al y e og i och und'.split(' '),
@@ -10,21 +11,21 @@ const STOP_WORDS = new Set(
   ),
 );
 
-const mixedCaseCache = new Map<string, boolean>();
-const lowerCaseCache = new Map<string, boolean>();
+const mixedCase = new WordTable((key) => classifyToken(key, false));
+const lowerCase = new WordTable((key) => classifyToken(key, true));
 
 /** True when a token can sit inside an address (numbers, street words, names of streets and places). */
 export function isAddressToken(text: string, lowerCaseText: boolean): boolean {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 35) return true;
-  const cache = lowerCaseText ? lowerCaseCache : mixedCaseCache;
-  let known = cache.get(text);
-  if (known === undefined) {
-    known = classifyToken(text, lowerCaseText);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(text, known);
-  }
-  return known;
+  return (lowerCaseText ? lowerCase : mixedCase).getString(text);
+}
+
+/** {@link isAddressToken} for `text[start, end)`, without slicing. */
+export function isAddressTokenAt(text: string, start: number, end: number, lowerCaseText: boolean): boolean {
+  const c = text.charCodeAt(start);
+  if ((c >= 48 && c <= 57) || c === 35) return true;
+  return (lowerCaseText ? lowerCase : mixedCase).get(text, start, end, false);
 }
 
 function classifyToken(text: string, lowerCaseText: boolean): boolean {
@@ -41,19 +42,26 @@ function classifyToken(text: string, lowerCaseText: boolean): boolean {
   return lowerCaseText && !gazetteer.commonWords.has(lower);
 }
 
-const streetCache = new Map<string, boolean>();
+const streets = new WordTable(
+  (word) =>
+    STREET_WORDS.has(word.toLowerCase()) ||
+    STREET_WORDS.has((word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase()) ||
+    STREET_SUFFIX.test(word.endsWith('.') ? word.slice(0, -1) : word),
+);
 
 /** True for street-type words and one-word street names ("Road", "rue", "Vibyvej"); memoised. */
 export function isStreetWord(word: string): boolean {
-  let known = streetCache.get(word);
-  if (known === undefined) {
-    const bare = word.endsWith('.') ? word.slice(0, -1) : word;
-    known =
-      STREET_WORDS.has(word.toLowerCase()) ||
-      STREET_WORDS.has(bare.toLowerCase()) ||
-      STREET_SUFFIX.test(bare);
-    if (streetCache.size > 100_000) streetCache.clear();
-    streetCache.set(word, known);
-  }
-  return known;
+  return streets.getString(word);
+}
+
+/** {@link isStreetWord} for `text[start, end)`, without slicing. */
+export function isStreetWordAt(text: string, start: number, end: number): boolean {
+  return streets.get(text, start, end, false);
+}
+
+const streetTypes = new WordTable((lower) => STREET_WORDS.has(lower));
+
+/** True when `text[start, end)`, lower-cased, is a street-type word ("Rd.", "Jalan"). */
+export function isStreetTypeAt(text: string, start: number, end: number): boolean {
+  return streetTypes.get(text, start, end, true);
 }

@@ -24,7 +24,8 @@ export class WordTable<T> {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i);
-      if (c >= 128) return this.getString(fold ? text.slice(start, end).toLowerCase() : text.slice(start, end));
+      if (c >= 128)
+        return this.getString(fold ? text.slice(start, end).toLowerCase() : text.slice(start, end));
       if (fold && c >= 65 && c <= 90) c += 32;
       h = Math.imul(h ^ c, 16777619);
     }
