@@ -34,6 +34,20 @@ function digitStats(text: string): DigitStats {
   return { total, longest, longestLoose };
 }
 
+// Two ASCII letters then two digits, as every IBAN opens.
+function hasIbanHead(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i + 3 < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) {
+      if (++letters >= 2 && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))) return true;
+    } else letters = 0;
+  }
+  return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 const NRIC = /\b[STFGMstfgm]\d{7}[A-Za-z]\b/g;
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d]|-\d)/g;
@@ -58,13 +72,15 @@ export function findNumberIds(text: string): PiiSpan[] {
     eachMatch(NRIC, text, (m) => {
       if (isValidNric(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, label: 'NRIC' });
     });
-  eachMatch(SSN, text, (m) => {
-    const [, area = '', separator, group = '', serial = ''] = m;
-    if (!isPlausibleSsn(area, group, serial)) return;
-    // Space-separated 3-2-4 groups are too often phones; take them only after an id cue.
-    if (separator === ' ' && !SSN_CUE.test(text.slice(Math.max(0, m.index - 40), m.index))) return;
-    spans.push({ start: m.index, end: m.index + m[0].length, label: 'NRIC' });
-  });
+  if (stats.longestLoose >= 9)
+    eachMatch(SSN, text, (m) => {
+      const [, area = '', separator, group = '', serial = ''] = m;
+      if (!isPlausibleSsn(area, group, serial)) return;
+      // Space-separated 3-2-4 groups are too often phones; take them only after an id cue.
+      if (separator === ' ' && !SSN_CUE.test(text.slice(Math.max(0, m.index - 40), m.index))) return;
+      spans.push({ start: m.index, end: m.index + m[0].length, label: 'NRIC' });
+    });
+  if (!hasIbanHead(text)) return spans;
   for (const pattern of [IBAN_COMPACT, IBAN_SPACED]) {
     eachMatch(pattern, text, (m) => {
       if (isValidIban(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, label: 'IBAN' });

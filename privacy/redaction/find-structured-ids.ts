@@ -11,6 +11,15 @@ const IPV4 =
   /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 
+function occursAtLeast(text: string, char: string, times: number): boolean {
+  let at = -1;
+  for (let n = 0; n < times; n++) {
+    at = text.indexOf(char, at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
+
 /** Emails, token-bearing URLs and IP addresses. */
 export function findStructuredIds(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -28,12 +37,12 @@ export function findStructuredIds(text: string): PiiSpan[] {
       }
     });
   }
-  if (text.includes('.')) {
+  if (occursAtLeast(text, '.', 3)) {
     eachMatch(IPV4, text, (m) => {
       spans.push({ start: m.index, end: m.index + m[0].length, label: 'IP' });
     });
   }
-  if (text.includes(':')) {
+  if (occursAtLeast(text, ':', 2)) {
     eachMatch(IPV6, text, (m) => {
       const candidate = m[0];
       const groups = candidate.split(':').filter(Boolean).length;
