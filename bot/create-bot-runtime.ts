@@ -51,6 +51,8 @@ export interface BotRuntimeDeps {
   orderLookupLimits?: OrderLookupLimits;
   activityLimits?: ActivityLimits;
   modelRefreshMs?: number;
+  /** Most shop/language models kept in memory (least recently used dropped first); 32 unless set. */
+  maxShopModels?: number;
   shopCacheMs?: number;
 }
 
@@ -105,7 +107,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     clock,
     logger: deps.logger,
     shops,
-    models: new ShopModels({ db: deps.db, defaults, load: loadIntentModel, clock, refreshMs: deps.modelRefreshMs }),
+    models: new ShopModels({ db: deps.db, defaults, load: loadIntentModel, clock, refreshMs: deps.modelRefreshMs, maxModels: deps.maxShopModels }),
     turnLog,
     limiter: new FailureLimiter(deps.db),
     limits: deps.orderLookupLimits ?? defaultOrderLookupLimits,

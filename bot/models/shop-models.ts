@@ -13,6 +13,8 @@ export interface ShopModelsOptions {
   clock: Clock;
   /** How often a cached shop model checks for a promotion; 30 s unless set. */
   refreshMs?: number;
+  /** Most shop/language models held at once; the least recently used goes first. 32 unless set. */
+  maxModels?: number;
 }
 
 interface Cached {
@@ -28,9 +30,11 @@ interface Cached {
 export class ShopModels {
   private readonly cache = new Map<string, Promise<Cached>>();
   private readonly refreshMs: number;
+  private readonly maxModels: number;
 
   constructor(private readonly options: ShopModelsOptions) {
     this.refreshMs = options.refreshMs ?? 30_000;
+    this.maxModels = Math.max(1, options.maxModels ?? 32);
   }
 
   /** The model that answers this shop in this language, or none when no model covers the language. */
@@ -39,13 +43,20 @@ export class ShopModels {
     const now = this.options.clock.now().getTime();
     const current = this.cache.get(key);
     if (current) {
+      // Map order is use order: the first key is the least recently used.
+      this.cache.delete(key);
+      this.cache.set(key, current);
       const cached = await current;
       if (now - cached.checkedAt < this.refreshMs) return cached.model;
     }
     const previous = current ? await current : undefined;
     const next = this.refresh(shopId, language, previous, now);
+    this.cache.delete(key);
     this.cache.set(key, next);
-    next.catch(() => this.cache.delete(key));
+    next.catch(() => {
+      if (this.cache.get(key) === next) this.cache.delete(key);
+    });
+    while (this.cache.size > this.maxModels) this.cache.delete(this.cache.keys().next().value!);
     return (await next).model;
   }
 
