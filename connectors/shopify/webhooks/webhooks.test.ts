@@ -9,6 +9,7 @@ import { createTestDatabase, testEngine } from '../../../db/testing';
 import { createApp } from '../../../server/http';
 import { createShopifyConnector, type ShopifyConnector } from '../shopify-connector';
 import { connectToFake, TEST_API_KEY, TEST_API_SECRET, type ConnectedFake } from '../testing/connected-fake';
+import { createPrivacyServices } from '../../../privacy';
 import type { ComplianceHandler } from './process-delivery';
 
 describe(`Shopify webhooks (${testEngine})`, () => {
@@ -19,20 +20,15 @@ describe(`Shopify webhooks (${testEngine})`, () => {
   let url: string;
   let enqueueWorks = true;
   const enqueued: Array<{ deliveryId: string; shopId: string }> = [];
-  const complianceCalls: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     connected = await connectToFake(database);
-    // Compliance topics are covered in the privacy wiring test; here a recorder keeps the routing visible.
-    const compliance: ComplianceHandler = {
-      dataRequest: async () => void complianceCalls.push('data_request'),
-      redactCustomer: async () => void complianceCalls.push('redact'),
-      redactShop: async () => void complianceCalls.push('shop_redact'),
-    };
+    const secrets = createSecretBox('0'.repeat(64));
+    const compliance: ComplianceHandler = createPrivacyServices({ database, secrets, logger: pino({ level: 'silent' }) }).compliance;
     connector = createShopifyConnector({
       database,
-      secrets: createSecretBox('0'.repeat(64)),
+      secrets,
       logger: pino({ level: 'silent' }),
       app: { apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, appUrl: 'http://127.0.0.1', scopes: ['read_orders'], adminApiOrigin: connected.fake.url },
       compliance,
@@ -156,11 +152,20 @@ describe(`Shopify webhooks (${testEngine})`, () => {
     expect(rows[0].tags).toEqual(['newer']);
   });
 
-  it('routes the mandatory compliance topics to privacy', async () => {
-    await connected.fake.deliverWebhook('customers/data_request', { shop_domain: connected.fake.shop, customer: { id: 1, email: 'a@example.com' }, orders_requested: [] });
-    await connected.fake.deliverWebhook('customers/redact', { shop_domain: connected.fake.shop, customer: { id: 1 }, orders_to_redact: [] });
+  it('answers the mandatory compliance topics through privacy: an export, then an erasure', async () => {
+    const customer = await connected.fake.createCustomer({ email: 'canary.buyer@example.com' });
     await processAll();
-    expect(complianceCalls).toEqual(['data_request', 'redact']);
+    const customerId = Number(customer.legacyResourceId);
+    await connected.fake.deliverWebhook('customers/data_request', { shop_domain: connected.fake.shop, customer: { id: customerId, email: 'canary.buyer@example.com' }, orders_requested: [], data_request: { id: 9 } });
+    await processAll();
+    const requests = await database.pool.query("SELECT kind FROM subject_requests WHERE shop_id = $1", [connected.shop.id]);
+    expect(requests.rows.map((r) => r.kind)).toContain('data_request');
+
+    await connected.fake.deliverWebhook('customers/redact', { shop_domain: connected.fake.shop, customer: { id: customerId, email: 'canary.buyer@example.com' }, orders_to_redact: [] });
+    await processAll();
+    const { rows } = await database.pool.query('SELECT email, redacted_at FROM customers WHERE shop_id = $1 AND id = $2', [connected.shop.id, customerId]);
+    expect(rows[0].email).toBeNull();
+    expect(rows[0].redacted_at).not.toBeNull();
   });
 
   it('app/uninstalled revokes the tokens and marks the shop', async () => {
