@@ -3,8 +3,8 @@ import { createRiskEngine } from '../engine';
 import { identifiersFromEvent } from '../identity-graph';
 import type { RiskServiceDeps } from '../ports';
 import type { Reason, Verdict } from '../scoring';
-import { inTransaction, PostgresBlocklist, PostgresIdentityGraphStore, PostgresOrderHistoryStore, type Queryable } from '../store';
-import { CapturingBlocklist } from './capture-blocklist';
+import type { BlocklistHit } from '../blocklist';
+import { inTransaction, PostgresContextReader, PostgresIdentityGraphStore, PostgresOrderHistoryStore, type Queryable } from '../store';
 import type { ShopConfigCache } from './shop-risk-config';
 import { findVerdict, insertVerdict, type VerdictRecord } from './verdict-record';
 
@@ -20,9 +20,9 @@ export interface ScoreResult {
 const BLOCKLIST_WEIGHT = 8;
 
 /** A blocked buyer is denied whatever the rules say, and the verdict names the entries' reasons. */
-function withBlocklist(verdict: Verdict, capture: CapturingBlocklist): Verdict {
-  if (capture.hits.length === 0) return verdict;
-  const entries: Reason[] = [...new Map(capture.hits.map((hit) => [`${hit.scope}:${hit.reason}`, hit])).values()]
+function withBlocklist(verdict: Verdict, hits: readonly BlocklistHit[]): Verdict {
+  if (hits.length === 0) return verdict;
+  const entries: Reason[] = [...new Map(hits.map((hit) => [`${hit.scope}:${hit.reason}`, hit])).values()]
     .slice(0, 3)
     .map((hit) => ({
       code: `blocklist-${hit.scope}`,
@@ -45,18 +45,17 @@ export async function scoreSubject(
   if (existing) return { verdict: existing, scored: false, assessMs: 0 };
   const started = performance.now();
   const config = await configs.get(shopId);
-  const capture = new CapturingBlocklist(new PostgresBlocklist(deps.db, shopId));
   const engineOn = (db: Queryable) =>
     createRiskEngine({
       graph: new PostgresIdentityGraphStore(db, shopId),
       history: new PostgresOrderHistoryStore(db, shopId),
       hasher: deps.hasher,
-      blocklist: capture,
+      reader: new PostgresContextReader(db, shopId),
       rules: config.rules,
       model: config.model,
       amountStats: config.amountStats,
     });
-  // Reads run on the pool (in parallel where the engine allows); the writes share one commit.
+  // The context is read in one statement; the writes share one commit.
   const assessment = await engineOn(deps.db).score(event);
   const assessMs = performance.now() - started;
   const account = event.type === 'order' ? (event.account ?? `guest:${event.order}`) : event.account;
@@ -65,11 +64,11 @@ export async function scoreSubject(
   const { record, inserted } = await inTransaction(deps.db, async (db) => {
     await engineOn(db).record(event);
     return insertVerdict(db, shopId, {
-    subjectType: subject.type,
-    subjectId: subject.id,
-    customerId: subject.customerId,
-    verdict: withBlocklist(assessment.verdict, capture),
-    features: assessment.features,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      customerId: subject.customerId,
+      verdict: withBlocklist(assessment.verdict, assessment.blocklistHits),
+      features: assessment.features,
       identifiers,
       at: deps.clock.now(),
     });

@@ -1,12 +1,13 @@
 import { emptyBlocklist } from '../blocklist';
 import { readEventFacts } from '../events';
-import type { AccountEvent, EventFacts, OrderEvent, RiskEvent } from '../events';
+import type { EventFacts, RiskEvent } from '../events';
 import { identifiersFromEvent } from '../identity-graph';
 import type { EventIdentifiers } from '../identity-graph';
 import { DEFAULT_RULES, scoreFeatures } from '../scoring';
 import { computeFeatures, RunningAmountStats } from '../signals';
 import { gatherContext } from './gather-context';
-import type { Assessment, RiskEngineDeps } from './types';
+import { storeContextReader } from './store-context-reader';
+import type { Assessment, EventRecording, RiskEngineDeps } from './types';
 
 /** Scores sign-ups and orders and remembers them; see {@link createRiskEngine}. */
 export interface RiskEngine {
@@ -16,6 +17,13 @@ export interface RiskEngine {
   record(event: RiskEvent): Promise<void>;
   /** Scores, then records: the normal path for `customers/create` and `orders/create`. */
   assess(event: RiskEvent): Promise<Assessment>;
+  /**
+   * Scores like `score` and returns what `record` would write, for a caller that writes it together
+   * with the verdict in one statement; it must then call `recorded`.
+   */
+  scoreForRecording(event: RiskEvent): Promise<{ assessment: Assessment; recording: EventRecording; identifiers: EventIdentifiers }>;
+  /** Learns from a recording the caller wrote itself (the shop's order-value statistics). */
+  recorded(recording: EventRecording): void;
 }
 
 interface Prepared {
@@ -28,14 +36,35 @@ function accountOf(event: RiskEvent): string {
   return event.type === 'account' ? event.account : (event.account ?? `guest:${event.order}`);
 }
 
+function recordingOf(event: RiskEvent, { accountId, facts, ids }: Prepared): EventRecording {
+  if (event.type === 'account') {
+    const profile = { signedUp: true, emailDomain: ids.emailDomain, emailIsVariant: ids.emailIsVariant };
+    return { account: accountId, at: event.at, identifiers: ids.all, profile };
+  }
+  return {
+    account: accountId,
+    at: event.at,
+    identifiers: ids.all,
+    profile: ids.emailDomain ? { emailDomain: ids.emailDomain, emailIsVariant: ids.emailIsVariant } : undefined,
+    order: {
+      order: event.order,
+      amount: event.amount,
+      discountCode: event.discountCode?.trim().toUpperCase() || undefined,
+      paymentFailed: facts.paymentFailed,
+      sources: [ids.byKind.device, ids.byKind.ip].filter((id) => id !== undefined),
+    },
+  };
+}
+
 /**
  * The risk engine over pluggable stores. Storage-agnostic and pure apart from the stores it is
  * given: the same code runs a backtest in memory and a shop's live traffic on Postgres.
  */
 export function createRiskEngine(deps: RiskEngineDeps): RiskEngine {
   const rules = deps.rules ?? DEFAULT_RULES;
-  const blocklist = deps.blocklist ?? emptyBlocklist;
   const amountStats = deps.amountStats ?? new RunningAmountStats();
+  const reader =
+    deps.reader ?? storeContextReader({ graph: deps.graph, history: deps.history, blocklist: deps.blocklist ?? emptyBlocklist });
 
   const prepare = (event: RiskEvent): Prepared => {
     const accountId = accountOf(event);
@@ -46,48 +75,26 @@ export function createRiskEngine(deps: RiskEngineDeps): RiskEngine {
 
   const scorePrepared = async (event: RiskEvent, prepared: Prepared): Promise<Assessment> => {
     const context = await gatherContext(event, prepared.accountId, prepared.facts, prepared.ids, {
-      graph: deps.graph,
-      history: deps.history,
-      blocklist,
+      reader,
       amountSummary: amountStats.summary(),
     });
     const features = computeFeatures(context);
-    return { verdict: scoreFeatures(features, rules, deps.model), features };
+    return { verdict: scoreFeatures(features, rules, deps.model), features, blocklistHits: context.blocklistHits };
+  };
+
+  const recorded = (recording: EventRecording): void => {
+    const order = recording.order;
+    if (order?.amount !== undefined && !order.paymentFailed) amountStats.observe(order.amount);
   };
 
   const recordPrepared = async (event: RiskEvent, prepared: Prepared): Promise<void> => {
-    if (event.type === 'account') {
-      await recordAccount(event, prepared);
-      return;
+    const recording = recordingOf(event, prepared);
+    if (recording.order) {
+      const priorOrders = await deps.history.orderCount(recording.account, recording.at + 1);
+      await deps.history.record({ ...recording.order, account: recording.account, at: recording.at, firstOrder: priorOrders === 0 });
     }
-    await recordOrder(event, prepared);
-  };
-
-  const recordAccount = async (event: AccountEvent, { accountId, ids }: Prepared): Promise<void> => {
-    await deps.graph.link(accountId, ids.all, event.at, {
-      signedUp: true,
-      emailDomain: ids.emailDomain,
-      emailIsVariant: ids.emailIsVariant,
-    });
-  };
-
-  const recordOrder = async (event: OrderEvent, { accountId, facts, ids }: Prepared): Promise<void> => {
-    const priorOrders = await deps.history.orderCount(accountId, event.at + 1);
-    await deps.history.record({
-      order: event.order,
-      account: accountId,
-      at: event.at,
-      amount: event.amount,
-      discountCode: event.discountCode?.trim().toUpperCase() || undefined,
-      firstOrder: priorOrders === 0,
-      paymentFailed: facts.paymentFailed,
-      sources: [ids.byKind.device, ids.byKind.ip].filter((id) => id !== undefined),
-    });
-    const profile = ids.emailDomain
-      ? { emailDomain: ids.emailDomain, emailIsVariant: ids.emailIsVariant }
-      : undefined;
-    await deps.graph.link(accountId, ids.all, event.at, profile);
-    if (event.amount !== undefined && !facts.paymentFailed) amountStats.observe(event.amount);
+    await deps.graph.link(recording.account, recording.identifiers, recording.at, recording.profile);
+    recorded(recording);
   };
 
   return {
@@ -99,5 +106,11 @@ export function createRiskEngine(deps: RiskEngineDeps): RiskEngine {
       await recordPrepared(event, prepared);
       return assessment;
     },
+    async scoreForRecording(event) {
+      const prepared = prepare(event);
+      const assessment = await scorePrepared(event, prepared);
+      return { assessment, recording: recordingOf(event, prepared), identifiers: prepared.ids };
+    },
+    recorded,
   };
 }

@@ -11,6 +11,8 @@ import type {
 /** A repeat sighting of the same account on the same identifier within this gap adds no new link row. */
 const REPEAT_GAP_MS = 60 * 60 * 1000;
 
+const codeUnitOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 interface AccountEntry {
   firstSeen: number;
   signedUpAt?: number;
@@ -41,7 +43,8 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
   }
 
   async accountsSharing(identifier: Identifier, window: TimeWindow, limit = 1000): Promise<SharedAccount[]> {
-    return this.links.get(identifier.key)?.distinct(window.since, window.until, limit) ?? [];
+    const shared = this.links.get(identifier.key)?.distinct(window.since, window.until, limit) ?? [];
+    return shared.sort((a, b) => b.lastSeen - a.lastSeen || codeUnitOrder(a.account, b.account));
   }
 
   async countsSince(identifier: Identifier, windows: readonly TimeWindow[]): Promise<number[]> {
@@ -69,6 +72,7 @@ export class InMemoryIdentityGraphStore implements IdentityGraphStore {
     if (!account) return [];
     return [...account.identifiers.values()]
       .filter((entry) => entry.since < until)
+      .sort((a, b) => a.since - b.since || codeUnitOrder(a.identifier.key, b.identifier.key))
       .map((entry) => entry.identifier);
   }
 

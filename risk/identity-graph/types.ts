@@ -44,7 +44,7 @@ export interface ProfileUpdate {
 /**
  * The identity graph: accounts linked through the identifiers they were seen with.
  * Every query takes a window, so a verdict can be recomputed "as of" any past moment.
- * Implementations: {@link InMemoryIdentityGraphStore}; a Postgres one is to come.
+ * Implementations: {@link InMemoryIdentityGraphStore} and `PostgresIdentityGraphStore`.
  */
 export interface IdentityGraphStore {
   /** Records that `accountId` was seen with each identifier at `at`. Idempotent for repeats. */
@@ -54,12 +54,15 @@ export interface IdentityGraphStore {
     at: number,
     profile?: ProfileUpdate,
   ): Promise<void>;
-  /** Distinct accounts seen with `identifier` within `window`, most recently seen first, at most `limit`. */
+  /**
+   * Distinct accounts seen with `identifier` within `window`, most recently seen first (ties by
+   * account id in code-unit order), at most `limit`.
+   */
   accountsSharing(identifier: Identifier, window: TimeWindow, limit?: number): Promise<SharedAccount[]>;
   /** For each window, how many distinct accounts were seen with `identifier` within it. */
   countsSince(identifier: Identifier, windows: readonly TimeWindow[]): Promise<number[]>;
   /** What was known of the account before `until`; undefined if it had not been seen. */
   accountProfile(accountId: string, until: number): Promise<AccountProfile | undefined>;
-  /** The identifiers the account was seen with before `until`. */
+  /** The identifiers the account was seen with before `until`, first seen first (ties by key, code-unit order). */
   identifiersOf(accountId: string, until: number): Promise<Identifier[]>;
 }

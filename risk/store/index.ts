@@ -4,3 +4,4 @@ export { PostgresBlocklist } from './postgres-blocklist';
 export { createInstallationHasher, deriveIdentifierSecret, deriveAppealLinkKey } from './installation-hasher';
 export type { Queryable } from './queryable';
 export { inTransaction } from './in-transaction';
+export { PostgresContextReader } from './postgres-context-reader';

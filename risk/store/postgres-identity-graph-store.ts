@@ -15,13 +15,17 @@ import { named, type Queryable } from './queryable';
 /** A repeat sighting within this gap adds no row (same rule as the in-memory graph). */
 const REPEAT_GAP_MS = 60 * 60 * 1000;
 
-const LINK = `INSERT INTO risk_identity_links (shop_id, identifier_key, account_id, seen_at)
-SELECT $1, k, $2, $3 FROM unnest($4::text[]) AS k
+/** Links account `$2` at `$3` to the identifier keys in the text[] parameter `keys` (shop `$1`). */
+export const LINK_SQL = (keys: string) => `INSERT INTO risk_identity_links (shop_id, identifier_key, account_id, seen_at)
+SELECT $1, k, $2, $3 FROM unnest(${keys}::text[]) AS k
 WHERE NOT EXISTS (SELECT 1 FROM risk_identity_links l WHERE l.shop_id = $1 AND l.identifier_key = k
   AND l.seen_at > $3::bigint - ${REPEAT_GAP_MS} AND l.seen_at <= $3 AND l.account_id = $2)
 ON CONFLICT DO NOTHING`;
 
-const PROFILE = `INSERT INTO risk_accounts AS a (shop_id, account_id, first_seen, signed_up_at, email_at, email_domain, email_is_variant)
+const LINK = LINK_SQL('$4');
+
+/** Upserts account `$2` of shop `$1` seen at `$3`: `$4` signed up, `$5` has email, `$6` domain, `$7` variant. */
+export const PROFILE_SQL = `INSERT INTO risk_accounts AS a (shop_id, account_id, first_seen, signed_up_at, email_at, email_domain, email_is_variant)
 VALUES ($1, $2, $3, CASE WHEN $4::boolean THEN $3::bigint END, CASE WHEN $5::boolean THEN $3::bigint END, $6, $7)
 ON CONFLICT (shop_id, account_id) DO UPDATE SET
   first_seen = LEAST(a.first_seen, EXCLUDED.first_seen),
@@ -36,20 +40,36 @@ ON CONFLICT (shop_id, account_id) DO UPDATE SET
 
 const SHARING = `SELECT account_id, max(seen_at) AS last_seen FROM risk_identity_links
 WHERE shop_id = $1 AND identifier_key = $2 AND seen_at >= $3 AND seen_at < $4
-GROUP BY account_id ORDER BY last_seen DESC, account_id LIMIT $5`;
+GROUP BY account_id ORDER BY last_seen DESC, account_id COLLATE "C" LIMIT $5`;
 
-const IDENTIFIERS = `SELECT DISTINCT identifier_key FROM risk_identity_links
-WHERE shop_id = $1 AND account_id = $2 AND seen_at < $3`;
+const IDENTIFIERS = `SELECT identifier_key FROM risk_identity_links
+WHERE shop_id = $1 AND account_id = $2 AND seen_at < $3
+GROUP BY identifier_key ORDER BY min(seen_at), identifier_key COLLATE "C"`;
 
 const ACCOUNT = `SELECT first_seen, signed_up_at, email_at, email_domain, email_is_variant
 FROM risk_accounts WHERE shop_id = $1 AND account_id = $2`;
 
-interface AccountRow {
-  first_seen: string;
-  signed_up_at: string | null;
-  email_at: string | null;
+/** A `risk_accounts` row. */
+export interface AccountRow {
+  first_seen: string | number;
+  signed_up_at: string | number | null;
+  email_at: string | number | null;
   email_domain: string | null;
   email_is_variant: boolean | null;
+}
+
+/** What a `risk_accounts` row says was known of the account before `until`. */
+export function profileAsOf(row: AccountRow | undefined, until: number): AccountProfile | undefined {
+  until = Math.ceil(until);
+  if (!row || Number(row.first_seen) >= until) return undefined;
+  const signedUpAt = row.signed_up_at === null ? undefined : Number(row.signed_up_at);
+  const emailKnown = row.email_at !== null && Number(row.email_at) < until;
+  return {
+    firstSeen: Number(row.first_seen),
+    signedUpAt: signedUpAt !== undefined && signedUpAt < until ? signedUpAt : undefined,
+    emailDomain: emailKnown ? (row.email_domain ?? undefined) : undefined,
+    emailIsVariant: emailKnown ? (row.email_is_variant ?? undefined) : undefined,
+  };
 }
 
 /** The kind is the prefix of every key (`kind:hex`), so it is not stored twice. */
@@ -72,7 +92,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
   ): Promise<void> {
     const hasEmail = profile?.emailDomain !== undefined;
     await this.db.query(
-      named('profile', PROFILE, [
+      named('profile', PROFILE_SQL, [
         this.shopId,
         accountId,
         Math.floor(at),
@@ -109,17 +129,7 @@ export class PostgresIdentityGraphStore implements IdentityGraphStore {
 
   async accountProfile(accountId: string, until: number): Promise<AccountProfile | undefined> {
     const { rows } = await this.db.query<AccountRow>(named('account', ACCOUNT, [this.shopId, accountId]));
-    const row = rows[0];
-    until = Math.ceil(until);
-    if (!row || Number(row.first_seen) >= until) return undefined;
-    const signedUpAt = row.signed_up_at === null ? undefined : Number(row.signed_up_at);
-    const emailKnown = row.email_at !== null && Number(row.email_at) < until;
-    return {
-      firstSeen: Number(row.first_seen),
-      signedUpAt: signedUpAt !== undefined && signedUpAt < until ? signedUpAt : undefined,
-      emailDomain: emailKnown ? (row.email_domain ?? undefined) : undefined,
-      emailIsVariant: emailKnown ? (row.email_is_variant ?? undefined) : undefined,
-    };
+    return profileAsOf(rows[0], until);
   }
 
   async identifiersOf(accountId: string, until: number): Promise<Identifier[]> {
