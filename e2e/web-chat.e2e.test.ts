@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { keepOffline, launchChromium, screenshot } from '../admin/testing/admin-browser';
+import { keepOffline, launchChromium, screenshot, signInAsStaff } from '../admin/testing/admin-browser';
 import { signInStaff, type InboxHandoffView, type StaffClient } from './testing/staff-client';
 import { E2E_ADMIN_PASSWORD, startProduct, waitForOrdersSynced, type RunningProduct } from './testing/start-product';
 import { paragraphs, say, waitForParagraph } from './testing/web-chat-page';
@@ -104,7 +104,18 @@ describe(`a buyer in the Web Chat page of the running product, in Chromium (${pr
     expect(open).toHaveLength(1);
     handoff = open[0]!;
     expect(handoff).toMatchObject({ channelId: 'directline', reason: 'requested', status: 'waiting' });
-    await staff.reply(handoff.id, 'Hi, this is Mei from the shop. How can I help?');
+    // Staff answer from the admin's inbox page, which lists the chat and sends through the inbox API.
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await keepOffline(admin, product.url);
+    await signInAsStaff(admin, product.url, E2E_ADMIN_PASSWORD);
+    await admin.getByRole('navigation').getByText('Inbox').click();
+    await admin.getByText('Asked for a person').waitFor();
+    await admin.getByText('I want to talk to a person').first().waitFor();
+    await admin.getByLabel('Your reply').fill('Hi, this is Mei from the shop. How can I help?');
+    await screenshot(admin, 'e2e-chat-7a-staff-inbox');
+    await admin.getByRole('button', { name: 'Send reply' }).click();
+    await admin.getByText('Staff connected').waitFor();
+    await admin.close();
     await waitForParagraph(page, 'Hi, this is Mei from the shop. How can I help?');
     await page.locator('#handoff-banner[data-status="connected"]').waitFor();
     await screenshot(page, 'e2e-chat-7-staff-reply');
