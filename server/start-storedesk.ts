@@ -50,6 +50,8 @@ export interface StartOptions {
   inMemory?: boolean;
   /** Orders in the demo store (default about 2,000). */
   demoOrders?: number;
+  /** Faster job polling and short locks, so a test's process can exit soon after `stop()`. */
+  jobTiming?: { processEveryMs: number; lockLifetimeMs: number };
 }
 
 /** Opens the database, starts jobs and the HTTP server, and (without a Shopify app) the demo store. */
@@ -117,6 +119,9 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
         engine: database.engine,
         logger: logger.child({ component: 'jobs' }),
         metrics,
+        processEveryMs: options.jobTiming?.processEveryMs,
+        lockLifetimeMs: options.jobTiming?.lockLifetimeMs,
+        maxLockLifetimeMs: options.jobTiming?.lockLifetimeMs,
         definitions: composeJobDefinitions({
           connector,
           privacy,

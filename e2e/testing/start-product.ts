@@ -68,7 +68,7 @@ export async function startProduct(options: StartProductOptions = {}): Promise<R
   });
   let app: RunningStoredesk;
   try {
-    app = await startStoredesk({ config, logger, inMemory: true, demoOrders: options.demoOrders ?? 120 });
+    app = await startStoredesk({ config, logger, inMemory: true, demoOrders: options.demoOrders ?? 120, jobTiming: { processEveryMs: 300, lockLifetimeMs: 4_000 } });
   } catch (error) {
     await scratch?.drop();
     throw error;

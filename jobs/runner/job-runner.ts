@@ -18,6 +18,11 @@ export interface JobRunnerOptions {
   work?: boolean;
   processEveryMs?: number;
   lockLifetimeMs?: number;
+  /**
+   * Caps every definition's own lock lifetime. Agenda keeps a liveness timer of half the lock lifetime
+   * running after each job, so tests cap it to let the process exit soon after `stop()`.
+   */
+  maxLockLifetimeMs?: number;
   name?: string;
 }
 
@@ -76,7 +81,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       {
         backoff: definition.backoff ?? defaultBackoff,
         concurrency: definition.concurrency,
-        lockLifetime: definition.lockLifetimeMs,
+        lockLifetime:
+          definition.lockLifetimeMs === undefined ? undefined : Math.min(definition.lockLifetimeMs, options.maxLockLifetimeMs ?? Number.POSITIVE_INFINITY),
       },
     );
   }
