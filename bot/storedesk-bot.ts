@@ -63,18 +63,21 @@ export class StoredeskBot extends ActivityHandler {
       context.turnState.set(TURN_LANGUAGE_KEY, turn.language);
       return next();
     });
-    let worked = false;
+    let failed = false;
+    let failure: unknown;
     try {
       await work(turn);
-      worked = true;
-    } finally {
-      // State and log go out together (two round trips at once, not one after the other); a failed
-      // state write still fails the turn, and the log is written either way.
-      const log = services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
-      const [saved, logged] = await Promise.allSettled([worked ? state.saveChanges(context) : undefined, log]);
-      if (saved.status === 'rejected') throw saved.reason;
-      if (logged.status === 'rejected') throw logged.reason;
+    } catch (error) {
+      failed = true;
+      failure = error;
     }
+    // State and log go out together (two round trips at once, not one after the other); the log is
+    // written whatever happened, and a failed turn or state write still fails the turn.
+    const log = services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
+    const [saved, logged] = await Promise.allSettled([failed ? undefined : state.saveChanges(context), log]);
+    if (failed) throw failure;
+    if (saved.status === 'rejected') throw saved.reason;
+    if (logged.status === 'rejected') throw logged.reason;
   }
 }
 

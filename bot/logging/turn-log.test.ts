@@ -20,17 +20,18 @@ describe(`TurnLog on ${testEngine}`, () => {
 
   const line = (shopId: string, conversationId: string, sender: 'buyer' | 'bot', text: string) => ({ shopId, channelId: 'test', conversationId, sender, text: asRawText(text), language: 'en' });
 
-  it('keeps the lines of concurrent turns in order per conversation, each under its own shop', async () => {
+  it.each([1, 2, 3])('keeps the lines of concurrent turns in order per conversation, each under its own shop (round %i)', async (round) => {
     const log = new TurnLog(database.db);
     await Promise.all(
       Array.from({ length: 12 }, (_, turn) => {
         const shopId = turn % 2 === 0 ? shopA : shopB;
-        return log.record([line(shopId, `c${turn % 3}`, 'buyer', `question ${turn}`), line(shopId, `c${turn % 3}`, 'bot', `answer ${turn}`)]);
+        const conversation = `r${round}-c${turn % 3}`;
+        return log.record([line(shopId, conversation, 'buyer', `question ${turn}`), line(shopId, conversation, 'bot', `answer ${turn}`)]);
       }),
     );
-    const transcript = await readTranscript(database.db, shopA, 'test', 'c0');
+    const transcript = await readTranscript(database.db, shopA, 'test', `r${round}-c0`);
     expect(transcript.map((l) => `${l.sender}: ${l.text}`)).toEqual(['buyer: question 0', 'bot: answer 0', 'buyer: question 6', 'bot: answer 6']);
-    expect(await readTranscript(database.db, shopB, 'test', 'c0')).toHaveLength(4);
+    expect(await readTranscript(database.db, shopB, 'test', `r${round}-c0`)).toHaveLength(4);
   });
 
   it('stores the redacted corpus turn with the raw lines, and a line with quotes and unicode as given', async () => {

@@ -16,15 +16,17 @@ export interface TranscriptLine {
 
 type Entry = { line: TranscriptLine } | { turn: CorpusTurn };
 
-// Both tables in one statement. clock_timestamp() advances row by row, and rows come out of the
-// recordset in array order, so lines of one turn keep their order. Corpus rows carry only redacted
+// Both tables in one statement. Rows come out of the recordset in array order, and each gets a time
+// at least a microsecond after the one before (clocks can tick coarser than rows are written, as on
+// PGlite), so lines of one turn keep their order. Corpus rows carry only redacted
 // text: the CorpusTurn type admits nothing else (the same rows training's recordCorpusTurns writes).
 const WRITE = {
   name: 'storedesk_turn_log_write',
   text: `WITH lines AS (
       INSERT INTO bot_transcripts (shop_id, channel_id, conversation_id, sender, text, language, created_at)
-      SELECT shop_id, channel_id, conversation_id, sender, text, language, clock_timestamp()
-      FROM jsonb_to_recordset($1::jsonb) AS v(shop_id uuid, channel_id text, conversation_id text, sender text, text text, language text)
+      SELECT shop_id, channel_id, conversation_id, sender, text, language, clock_timestamp() + n * interval '1 microsecond'
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (shop_id uuid, channel_id text, conversation_id text, sender text, text text, language text))
+        WITH ORDINALITY AS v(shop_id, channel_id, conversation_id, sender, text, language, n)
       RETURNING 1
     ), corpus AS (
       INSERT INTO corpus_turns (shop_id, language, text, intent, score, source)
