@@ -2,9 +2,12 @@
  * Risk scoring on a real database: warms the identity graph and order history with a generated
  * stream, then scores orders and sign-ups through the product path (mirror read, stores, signals,
  * score, verdict stored), excluding Shopify calls. Prints p50/p95/p99 per order and throughput.
- * Run with `npm run bench:risk-db` (options: `-- --url postgres://… --warm 30000 --measure 3000 --embedded`).
+ * Run with `npm run bench:risk-db` (options: `-- --url postgres://… --warm 30000 --measure 3000 --embedded --reuse`).
+ * `--reuse` keeps the warmed database as a template (`storedesk_bench_risk_warm_<warm>`) and clones it
+ * on later runs, so repeated runs skip the warm-up; drop it by hand when the schema changes.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { systemClock } from '../core/clock';
 import { openDatabase, schema, upsertShop, type Database } from '../db';
@@ -26,10 +29,12 @@ const flag = (name: string, fallback: string) => {
   return index > 0 ? process.argv[index + 1]! : fallback;
 };
 const embedded = process.argv.includes('--embedded');
+const reuse = process.argv.includes('--reuse');
 const serverUrl = flag('url', 'postgres://postgres@127.0.0.1:5432/postgres');
 const warmCount = Number(flag('warm', '30000'));
 const measureCount = Number(flag('measure', '3000'));
-const KEY = randomBytes(32).toString('hex');
+// Fixed, so that a kept warm template hashes identifiers as later runs do (a bench-only key).
+const KEY = 'c'.repeat(64);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const summary = (label: string, times: number[]) => {
@@ -37,19 +42,50 @@ const summary = (label: string, times: number[]) => {
   console.log(`${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms  max ${sorted.at(-1)?.toFixed(2)} ms`);
 };
 
-async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function createDatabase(name: string, template?: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function exists(name: string): Promise<boolean> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+const urlOf = (name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** A database to measure on, and whether it still needs warming (a clone of the kept template does not). */
+async function open(warm: (database: Database) => Promise<void>): Promise<{ database: Database; drop(): Promise<void> }> {
   if (embedded) {
     const database = await openDatabase({ poolSize: 8 });
+    await warm(database);
     return { database, drop: async () => database.close() };
   }
   const name = `storedesk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 8 });
+  const template = `storedesk_bench_risk_warm_${warmCount}`;
+  if (reuse && !(await exists(template))) {
+    await createDatabase(template);
+    const database = await openDatabase({ url: urlOf(template), poolSize: 8 });
+    await warm(database);
+    await database.close();
+  }
+  await createDatabase(name, reuse ? template : undefined);
+  const database = await openDatabase({ url: urlOf(name), poolSize: 8 });
+  if (!reuse) await warm(database);
   return {
     database,
     async drop() {
@@ -63,13 +99,12 @@ async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
 }
 
 async function main(): Promise<void> {
-  const { database, drop } = await open();
-  try {
+  const ids = new Map<string, number>();
+  const idOf = (account: string) => ids.get(account) ?? (ids.set(account, ids.size + 1), ids.size);
+  const events = sortEvents(generateEvents({ seed: 2026 }).events).map((event): RiskEvent => (event.account ? { ...event, account: String(idOf(event.account)) } : event));
+  const hasher = createInstallationHasher(KEY);
+  const warmUp = async (database: Database) => {
     const shop = await upsertShop(database.db, { domain: 'bench-risk.myshopify.com', name: 'Bench' });
-    const ids = new Map<string, number>();
-    const idOf = (account: string) => ids.get(account) ?? (ids.set(account, ids.size + 1), ids.size);
-    const events = sortEvents(generateEvents({ seed: 2026 }).events).map((event): RiskEvent => (event.account ? { ...event, account: String(idOf(event.account)) } : event));
-    const hasher = createInstallationHasher(KEY);
     const engine = createRiskEngine({
       graph: new PostgresIdentityGraphStore(database.pool, shop.id),
       history: new PostgresOrderHistoryStore(database.pool, shop.id),
@@ -81,6 +116,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < warm.length; i += 8) await Promise.all(warm.slice(i, i + 8).map((event) => engine.record(event)));
     console.log(`engine ${database.engine}; warmed with ${warm.length} events in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`);
     await database.pool.query('ANALYZE');
+  };
+  const { database, drop } = await open(warmUp);
+  try {
+    const shop = await upsertShop(database.db, { domain: 'bench-risk.myshopify.com', name: 'Bench' });
+    console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
     const profile = new Map<string, { n: number; ms: number }>();
     const timed = {
@@ -105,6 +145,7 @@ async function main(): Promise<void> {
     let orderId = 1;
     let measured = 0;
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let busy = 0;
     for (const event of events.slice(warmCount)) {
       if (measured >= measureCount) break;
@@ -134,11 +175,14 @@ async function main(): Promise<void> {
       measured += 1;
     }
     const wall = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
     summary('order: assess (stores + signals + score)', assess);
     summary('order: scoreOrder (mirror read .. verdict)', full);
     summary('account: scoreAccount', accounts);
     console.log(`throughput (sequential, one connection at a time): ${(measured / (busy / 1000)).toFixed(0)} orders/s; wall ${(wall / 1000).toFixed(1)} s incl. mirror inserts`);
     console.log(`decisions: ${JSON.stringify(decisions)}`);
+    console.log(`process CPU per scored event (incl. mirror inserts): ${((cpu.user + cpu.system) / 1000 / (measured + accounts.length)).toFixed(2)} ms`);
+    console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const [key, entry] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
       console.log(`  ${(entry.ms / entry.n).toFixed(2).padStart(7)} ms x ${String(entry.n).padStart(6)}  ${key}`);
     const { rows } = await database.pool.query(`SELECT (SELECT count(*) FROM risk_identity_links) AS links, (SELECT count(*) FROM risk_orders) AS orders, (SELECT count(*) FROM risk_verdicts) AS verdicts`);
