@@ -22,7 +22,7 @@ export function createRiskService(deps: RiskServiceDeps) {
     async scoreOrder(shopId: string, orderId: number): Promise<ScoreResult> {
       const found = await orderEventFromMirror(deps.db, shopId, orderId);
       if (!found) throw new NotFoundError(`Order ${orderId} is not in the mirror yet`);
-      return scoreSubject(deps, configs, shopId, found.event, { type: 'order', id: String(orderId), customerId: found.customerId });
+      return scoreSubject(deps, configs, shopId, found.event, { type: 'order', id: String(orderId), customerId: found.customerId }, found.verdictId);
     },
     /** Scores a mirrored customer's sign-up (customers/create) once. */
     async scoreAccount(shopId: string, customerId: number): Promise<ScoreResult> {

@@ -27,11 +27,18 @@ function address(value: schema.MailingAddress | null): Record<string, string> | 
 }
 
 /** The mirrored order as a risk event, or undefined when it has not been mirrored (yet). */
-export async function orderEventFromMirror(db: Queryable, shopId: string, orderId: number): Promise<{ event: OrderEvent; customerId?: number; name?: string } | undefined> {
-  const { rows } = await db.query<OrderRow & { name: string }>({
+export async function orderEventFromMirror(
+  db: Queryable,
+  shopId: string,
+  orderId: number,
+): Promise<{ event: OrderEvent; customerId?: number; name?: string; verdictId: string | null } | undefined> {
+  // The verdict id rides along so that scoring needs no separate "scored already?" round trip.
+  const { rows } = await db.query<OrderRow & { name: string; verdict_id: string | null }>({
     text: `SELECT o.id, o.name, o.customer_id, o.email, o.phone, o.financial_status, o.total_price, o.discount_codes, o.client_ip,
-             o.device_id, o.shipping_address, o.billing_address, o.created_at, c.email AS customer_email, c.phone AS customer_phone
+             o.device_id, o.shipping_address, o.billing_address, o.created_at, c.email AS customer_email, c.phone AS customer_phone,
+             v.id AS verdict_id
            FROM orders o LEFT JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
+           LEFT JOIN risk_verdicts v ON v.shop_id = o.shop_id AND v.subject_type = 'order' AND v.subject_id = o.id::text
            WHERE o.shop_id = $1 AND o.id = $2`,
     values: [shopId, orderId],
   });
@@ -58,7 +65,7 @@ export async function orderEventFromMirror(db: Queryable, shopId: string, orderI
       financialStatus: row.financial_status ?? undefined,
     },
   };
-  return { event, customerId: row.customer_id === null ? undefined : Number(row.customer_id), name: row.name };
+  return { event, customerId: row.customer_id === null ? undefined : Number(row.customer_id), name: row.name, verdictId: row.verdict_id };
 }
 
 /** The mirrored customer as a sign-up event, or undefined when it has not been mirrored. */

@@ -1,12 +1,11 @@
-import { readEventFacts, type RiskEvent } from '../events';
+import type { BlocklistHit } from '../blocklist';
+import type { RiskEvent } from '../events';
 import { createRiskEngine } from '../engine';
-import { identifiersFromEvent } from '../identity-graph';
 import type { RiskServiceDeps } from '../ports';
 import type { Reason, Verdict } from '../scoring';
-import type { BlocklistHit } from '../blocklist';
-import { inTransaction, PostgresContextReader, PostgresIdentityGraphStore, PostgresOrderHistoryStore, type Queryable } from '../store';
+import { PostgresContextReader, PostgresIdentityGraphStore, PostgresOrderHistoryStore } from '../store';
 import type { ShopConfigCache } from './shop-risk-config';
-import { findVerdict, insertVerdict, type VerdictRecord } from './verdict-record';
+import { findVerdict, insertVerdictWithRecording, type VerdictRecord } from './verdict-record';
 
 /** The outcome of scoring one order or account. */
 export interface ScoreResult {
@@ -33,45 +32,52 @@ function withBlocklist(verdict: Verdict, hits: readonly BlocklistHit[]): Verdict
   return { ...verdict, decision: 'deny', score: Math.max(verdict.score, 0.99), reasons };
 }
 
-/** Assesses one event for a shop with its rules and model, and stores the verdict (once per subject). */
+/**
+ * Assesses one event for a shop with its rules and model, and stores the verdict (once per
+ * subject). `existingVerdictId` is what the caller already read of an earlier verdict (null: none);
+ * left out, it is looked up. Three round trips when the shop's settings are cached: the caller's
+ * read, the context read, and the statement that records the event and stores the verdict.
+ */
 export async function scoreSubject(
   deps: RiskServiceDeps,
   configs: ShopConfigCache,
   shopId: string,
   event: RiskEvent,
   subject: { type: 'order' | 'account'; id: string; customerId?: number },
+  existingVerdictId?: string | null,
 ): Promise<ScoreResult> {
-  const existing = await findVerdict(deps.db, shopId, { subjectType: subject.type, subjectId: subject.id });
+  const existing =
+    existingVerdictId === null
+      ? undefined
+      : await findVerdict(deps.db, shopId, existingVerdictId === undefined ? { subjectType: subject.type, subjectId: subject.id } : { id: existingVerdictId });
   if (existing) return { verdict: existing, scored: false, assessMs: 0 };
   const started = performance.now();
   const config = await configs.get(shopId);
-  const engineOn = (db: Queryable) =>
-    createRiskEngine({
-      graph: new PostgresIdentityGraphStore(db, shopId),
-      history: new PostgresOrderHistoryStore(db, shopId),
-      hasher: deps.hasher,
-      reader: new PostgresContextReader(db, shopId),
-      rules: config.rules,
-      model: config.model,
-      amountStats: config.amountStats,
-    });
-  // The context is read in one statement; the writes share one commit.
-  const assessment = await engineOn(deps.db).score(event);
+  const engine = createRiskEngine({
+    graph: new PostgresIdentityGraphStore(deps.db, shopId),
+    history: new PostgresOrderHistoryStore(deps.db, shopId),
+    reader: new PostgresContextReader(deps.db, shopId),
+    hasher: deps.hasher,
+    rules: config.rules,
+    model: config.model,
+    amountStats: config.amountStats,
+  });
+  const { assessment, recording, identifiers } = await engine.scoreForRecording(event);
   const assessMs = performance.now() - started;
-  const account = event.type === 'order' ? (event.account ?? `guest:${event.order}`) : event.account;
-  const ids = identifiersFromEvent({ ...event, account } as RiskEvent, readEventFacts(event), deps.hasher);
-  const identifiers = Object.fromEntries(Object.entries(ids.byKind).map(([kind, id]) => [kind, id.key]));
-  const { record, inserted } = await inTransaction(deps.db, async (db) => {
-    await engineOn(db).record(event);
-    return insertVerdict(db, shopId, {
+  const { record, inserted } = await insertVerdictWithRecording(
+    deps.db,
+    shopId,
+    {
       subjectType: subject.type,
       subjectId: subject.id,
       customerId: subject.customerId,
       verdict: withBlocklist(assessment.verdict, assessment.blocklistHits),
       features: assessment.features,
-      identifiers,
+      identifiers: Object.fromEntries(Object.entries(identifiers.byKind).map(([kind, id]) => [kind, id.key])),
       at: deps.clock.now(),
-    });
-  });
+    },
+    recording,
+  );
+  engine.recorded(recording);
   return { verdict: record, scored: inserted, assessMs };
 }

@@ -1,5 +1,6 @@
 import type { Decision, Reason, Verdict } from '../scoring';
-import type { Queryable } from '../store';
+import type { EventRecording } from '../engine';
+import { RECORDING_CTES, RECORDING_PARAMS, recordingValues, type Queryable } from '../store';
 
 /** A stored verdict as the queue, the write-back and the appeals read it. */
 export interface VerdictRecord {
@@ -64,27 +65,62 @@ export async function findVerdict(db: Queryable, shopId: string, by: { id: strin
   return rows[0] ? toVerdictRecord(rows[0]) : undefined;
 }
 
-/** Stores a new verdict; a second store of the same subject keeps the first (job retries). */
-export async function insertVerdict(
-  db: Queryable,
-  shopId: string,
-  input: { subjectType: 'order' | 'account'; subjectId: string; customerId?: number; verdict: Verdict; features: Record<string, number>; identifiers: Record<string, string>; at: Date },
-): Promise<{ record: VerdictRecord; inserted: boolean }> {
+/** What {@link insertVerdict} stores. */
+export interface VerdictInsert {
+  subjectType: 'order' | 'account';
+  subjectId: string;
+  customerId?: number;
+  verdict: Verdict;
+  features: Record<string, number>;
+  identifiers: Record<string, string>;
+  at: Date;
+}
+
+const INSERT = (first: number) => {
+  const p = Array.from({ length: 13 }, (_, i) => `$${first + i}`);
+  return `INSERT INTO risk_verdicts (shop_id, subject_type, subject_id, customer_id, score, rule_score, model_score, decision, reasons,
+    features, identifiers, review_status, created_at)
+  VALUES (${p.join(', ')})
+  ON CONFLICT (shop_id, subject_type, subject_id) DO NOTHING RETURNING ${COLUMNS}`;
+};
+
+function insertValues(shopId: string, input: VerdictInsert): unknown[] {
   const { verdict } = input;
   // NaN ("does not apply") is not JSON; null keeps the meaning.
   const features = Object.fromEntries(Object.entries(input.features).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  const { rows } = await db.query({
-    text: `INSERT INTO risk_verdicts (shop_id, subject_type, subject_id, customer_id, score, rule_score, model_score, decision, reasons,
-             features, identifiers, review_status, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-           ON CONFLICT (shop_id, subject_type, subject_id) DO NOTHING RETURNING ${COLUMNS}`,
-    values: [
-      shopId, input.subjectType, input.subjectId, input.customerId ?? null, verdict.score, verdict.ruleScore, verdict.modelScore ?? null,
-      verdict.decision, JSON.stringify(verdict.reasons), JSON.stringify(features), JSON.stringify(input.identifiers),
-      verdict.decision === 'allow' ? 'none' : 'open', input.at,
-    ],
-  });
+  return [
+    shopId, input.subjectType, input.subjectId, input.customerId ?? null, verdict.score, verdict.ruleScore, verdict.modelScore ?? null,
+    verdict.decision, JSON.stringify(verdict.reasons), JSON.stringify(features), JSON.stringify(input.identifiers),
+    verdict.decision === 'allow' ? 'none' : 'open', input.at,
+  ];
+}
+
+async function insertedOrExisting(db: Queryable, shopId: string, input: VerdictInsert, rows: Record<string, unknown>[]) {
   if (rows[0]) return { record: toVerdictRecord(rows[0]), inserted: true };
   const existing = await findVerdict(db, shopId, { subjectType: input.subjectType, subjectId: input.subjectId });
   return { record: existing!, inserted: false };
+}
+
+/** Stores a new verdict; a second store of the same subject keeps the first (job retries). */
+export async function insertVerdict(db: Queryable, shopId: string, input: VerdictInsert): Promise<{ record: VerdictRecord; inserted: boolean }> {
+  const { rows } = await db.query({ text: INSERT(1), values: insertValues(shopId, input) });
+  return insertedOrExisting(db, shopId, input, rows);
+}
+
+const WITH_RECORDING = `WITH ${RECORDING_CTES},
+verdict AS (${INSERT(RECORDING_PARAMS + 1)})
+SELECT * FROM verdict`;
+
+/**
+ * Records the scored event and stores its verdict in one statement: one round trip and one
+ * commit, and never a verdict without the recording it was based on (or the other way round).
+ */
+export async function insertVerdictWithRecording(
+  db: Queryable,
+  shopId: string,
+  input: VerdictInsert,
+  recording: EventRecording,
+): Promise<{ record: VerdictRecord; inserted: boolean }> {
+  const { rows } = await db.query({ text: WITH_RECORDING, values: [...recordingValues(shopId, recording), ...insertValues(shopId, input)] });
+  return insertedOrExisting(db, shopId, input, rows);
 }

@@ -5,3 +5,4 @@ export { createInstallationHasher, deriveIdentifierSecret, deriveAppealLinkKey }
 export type { Queryable } from './queryable';
 export { inTransaction } from './in-transaction';
 export { PostgresContextReader } from './postgres-context-reader';
+export { RECORDING_CTES, RECORDING_PARAMS, recordingValues } from './recording-statement';
