@@ -1,6 +1,6 @@
 import type { schema } from '../../db';
 import type { AccountEvent, OrderEvent } from '../events';
-import type { Queryable } from '../store';
+import { runPrepared, type Queryable } from '../store';
 
 interface OrderRow {
   id: string;
@@ -33,15 +33,17 @@ export async function orderEventFromMirror(
   orderId: number,
 ): Promise<{ event: OrderEvent; customerId?: number; name?: string; verdictId: string | null } | undefined> {
   // The verdict id rides along so that scoring needs no separate "scored already?" round trip.
-  const { rows } = await db.query<OrderRow & { name: string; verdict_id: string | null }>({
-    text: `SELECT o.id, o.name, o.customer_id, o.email, o.phone, o.financial_status, o.total_price, o.discount_codes, o.client_ip,
+  const { rows } = await runPrepared<OrderRow & { name: string; verdict_id: string | null }>(
+    db,
+    'order_from_mirror',
+    `SELECT o.id, o.name, o.customer_id, o.email, o.phone, o.financial_status, o.total_price, o.discount_codes, o.client_ip,
              o.device_id, o.shipping_address, o.billing_address, o.created_at, c.email AS customer_email, c.phone AS customer_phone,
              v.id AS verdict_id
            FROM orders o LEFT JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
            LEFT JOIN risk_verdicts v ON v.shop_id = o.shop_id AND v.subject_type = 'order' AND v.subject_id = o.id::text
            WHERE o.shop_id = $1 AND o.id = $2`,
-    values: [shopId, orderId],
-  });
+    [shopId, orderId],
+  );
   const row = rows[0];
   if (!row) return undefined;
   const shipping = row.shipping_address;

@@ -1,6 +1,6 @@
 import type { Decision, Reason, Verdict } from '../scoring';
 import type { EventRecording } from '../engine';
-import { RECORDING_CTES, RECORDING_PARAMS, recordingValues, type Queryable } from '../store';
+import { RECORDING_CTES, RECORDING_PARAMS, recordingValues, runPrepared, type Queryable } from '../store';
 
 /** A stored verdict as the queue, the write-back and the appeals read it. */
 export interface VerdictRecord {
@@ -121,6 +121,6 @@ export async function insertVerdictWithRecording(
   input: VerdictInsert,
   recording: EventRecording,
 ): Promise<{ record: VerdictRecord; inserted: boolean }> {
-  const { rows } = await db.query({ text: WITH_RECORDING, values: [...recordingValues(shopId, recording), ...insertValues(shopId, input)] });
+  const { rows } = await runPrepared(db, 'record_and_verdict', WITH_RECORDING, [...recordingValues(shopId, recording), ...insertValues(shopId, input)]);
   return insertedOrExisting(db, shopId, input, rows);
 }

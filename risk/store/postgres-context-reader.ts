@@ -4,7 +4,7 @@ import type { IdentifierKind, SharedAccount } from '../identity-graph';
 import type { OrderRecord } from '../order-history';
 import { blocklistMatchSql } from './postgres-blocklist';
 import { identifierFromKey, profileAsOf, type AccountRow } from './postgres-identity-graph-store';
-import { named, type Queryable } from './queryable';
+import { named, runPrepared, type Queryable } from './queryable';
 
 const ORDER_JSON = `json_build_array(o.order_id, o.account_id, o.at, o.amount, o.discount_code, o.first_order, o.payment_failed, o.sources)`;
 type OrderJson = [string, string, number, number | null, string | null, boolean, boolean, string[]];
@@ -97,8 +97,7 @@ export class PostgresContextReader implements ContextReader {
     const since = (span: number) => Math.ceil(at - span);
     const kinds = Object.keys(plan.lookbackMs) as IdentifierKind[];
     const code = request.discountCode ?? null;
-    const { rows } = await this.db.query<ContextRow>(
-      named('risk_context', CONTEXT, [
+    const { rows } = await runPrepared<ContextRow>(this.db, 'context', CONTEXT, [
         this.shopId, account, until,
         request.identifiers.map((i) => i.key),
         kinds, kinds.map((kind) => since(plan.lookbackMs[kind])),
@@ -107,8 +106,7 @@ export class PostgresContextReader implements ContextReader {
         request.sources.map((s) => s.key), since(plan.sourceOrdersMs), plan.sourceOrdersLimit,
         code, since(plan.sourceCodeMs), plan.sourceCodeLimit, since(plan.linkedCodeMs), plan.maxCodeChecks + 1,
         plan.strongKinds, new Date(at), request.accountIdentifier?.key ?? null,
-      ]),
-    );
+    ]);
     const row = rows[0]!;
     const sharing = new Map<string, SharedAccount[]>();
     for (const [key, other, lastSeen] of row.sharing ?? []) {
