@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
-import { findRunningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+import { findRunningEmbeddedServer } from './embedded-endpoint';
+import type { EmbeddedServer, startEmbeddedServer as StartEmbeddedServer } from './embedded-server';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -49,6 +50,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (!connectionString) {
     // Agenda's backend and a migration client come on top of the pool.
+    // Loaded only when needed: PGlite costs about 50 MB of memory even when a real server is used.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEmbeddedServer } = require('./embedded-server') as { startEmbeddedServer: typeof StartEmbeddedServer };
     embedded = await startEmbeddedServer({ dataDir: options.dataDir, maxConnections: poolSize + 8, loadDataDir: options.loadDataDir });
     connectionString = embedded.connectionString;
   }
