@@ -19,6 +19,7 @@ import { InboxService, inboxRoutes, type Authenticate } from './inbox';
 import { TurnLog } from './logging';
 import { createDefaultModels, ShopModels, type DefaultModels } from './models';
 import { defaultOrderLookupLimits, FailureLimiter, type OrderLookupLimits } from './order-status';
+import { BlockCache, type BotRisk } from './risk-gate';
 import { ShopDirectory } from './shops';
 import { StoredeskBot } from './storedesk-bot';
 import { installTurnErrorHandler } from './turn-error';
@@ -54,6 +55,8 @@ export interface BotRuntimeDeps {
   /** Most shop/language models kept in memory (least recently used dropped first); 32 unless set. */
   maxShopModels?: number;
   shopCacheMs?: number;
+  /** The risk service (`createRiskService(...)`): blocked buyers are refused and may appeal in chat. Optional. */
+  risk?: BotRisk;
 }
 
 /** The wired bot: its adapter, routes and services. */
@@ -62,6 +65,8 @@ export interface BotRuntime {
   adapter: StoredeskCloudAdapter;
   services: BotServices;
   inbox: InboxService;
+  /** The sender of a channel id (for proactive messages such as appeal outcomes). */
+  senderFor: (channelId: string) => ConversationSender;
   /** `POST /api/messages`. */
   messagesRoute: (server: Server) => void;
   /** The merchant inbox under `/admin/api/inbox`. */
@@ -113,6 +118,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     limits: deps.orderLookupLimits ?? defaultOrderLookupLimits,
     detectLanguage,
     redact: (text) => redact(text),
+    risk: deps.risk,
+    blockCache: new BlockCache(),
     stateFor(shopId) {
       let entry = states.get(shopId);
       if (!entry) {
@@ -124,12 +131,14 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     },
   };
   const bot = new StoredeskBot(services);
-  const inbox = new InboxService({ db: deps.db, shops, turnLog, senderFor: senderForChannel(deps.senders ?? {}, new CloudAdapterSender(adapter, appId)) });
+  const senderFor = senderForChannel(deps.senders ?? {}, new CloudAdapterSender(adapter, appId));
+  const inbox = new InboxService({ db: deps.db, shops, turnLog, senderFor });
   return {
     bot,
     adapter,
     services,
     inbox,
+    senderFor,
     messagesRoute: messagesRoute({ adapter, bot, appId, limits: deps.activityLimits }),
     inboxRoutes: inboxRoutes({ inbox, authenticate: deps.authenticate }),
     installTurnErrorHandler: (other) => installTurnErrorHandler(other, deps.logger),

@@ -21,3 +21,5 @@ export { TurnLog, readTranscript } from './logging';
 export type { TranscriptLine, TranscriptEntry } from './logging';
 export { defaultOrderLookupLimits } from './order-status';
 export type { OrderLookupLimits } from './order-status';
+export { createChatAppealNotifier } from './risk-gate';
+export type { BotRisk } from './risk-gate';

@@ -6,6 +6,7 @@ import { newConversationData } from './conversation/conversation-data';
 import { handleMessage } from './conversation/handle-message';
 import { messageWithActions } from './conversation/reply-builders';
 import { fallbackLines, messagesFor } from './messages';
+import { handleBlockedTurn } from './risk-gate';
 import type { BotShop } from './shops';
 
 /** Where the turn's language sits in turn state, so the apology of a crashed turn can use it. */
@@ -20,7 +21,11 @@ export class StoredeskBot extends ActivityHandler {
   constructor(private readonly services: BotServices) {
     super();
     this.onMessage(async (context, next) => {
-      await this.withTurn(context, (turn) => handleMessage(this.services, turn, (context.activity.text ?? '').slice(0, MAX_TEXT)));
+      await this.withTurn(context, async (turn) => {
+        const text = (context.activity.text ?? '').slice(0, MAX_TEXT);
+        if (await handleBlockedTurn(this.services, turn, text)) return;
+        await handleMessage(this.services, turn, text);
+      });
       await next();
     });
     this.onMembersAdded(async (context, next) => {

@@ -8,6 +8,8 @@ import type { TranscriptLine, TurnLog } from '../logging';
 import type { ShopModels } from '../models';
 import type { FailureLimiter, OrderLookupLimits } from '../order-status';
 import type { BotShop, ShopDirectory } from '../shops';
+import type { BlockCache } from '../risk-gate/block-cache';
+import type { BotRisk } from '../risk-gate/risk-gate-types';
 import type { ConversationData } from './conversation-data';
 import type { DetectLanguage } from './turn-language';
 
@@ -23,6 +25,9 @@ export interface BotServices {
   limits: OrderLookupLimits;
   detectLanguage: DetectLanguage;
   redact: (text: RawText) => { text: RedactedText };
+  /** The blocklist; without it every buyer is served. */
+  risk?: BotRisk;
+  blockCache: BlockCache;
   /** Bot state of one shop (conversation state on that shop's PostgresBotStorage). */
   stateFor(shopId: string): { state: ConversationState; data: StatePropertyAccessor<ConversationData> };
 }

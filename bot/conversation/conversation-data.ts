@@ -11,6 +11,8 @@ export interface ConversationData {
   handoffId?: string;
   /** The last few buyer lines, redacted, as context for the review queue. */
   recent: RedactedText[];
+  /** A blocked buyer's appeal in chat: the step being collected, or the filed appeal's reference. */
+  appeal?: { step?: 'statement' | 'contact'; statement?: string; reference?: string; since: number };
 }
 
 /** A new conversation's data. */

@@ -50,7 +50,7 @@ export function testRuntime(database: Database, overrides: Partial<BotRuntimeDep
 let conversationCounter = 0;
 
 /** One buyer chatting with the bot through botbuilder's TestAdapter; `say` returns the bot's replies to that turn. */
-export function buyerChat(runtime: BotRuntime, shopRef: string, options: { channelId?: string; clientIp?: string; locale?: string } = {}) {
+export function buyerChat(runtime: BotRuntime, shopRef: string, options: { channelId?: string; clientIp?: string; deviceId?: string; locale?: string } = {}) {
   conversationCounter += 1;
   const conversationId = `test-conversation-${process.pid}-${conversationCounter}-${Date.now()}`;
   const reference = {
@@ -63,7 +63,7 @@ export function buyerChat(runtime: BotRuntime, shopRef: string, options: { chann
   } as unknown as ConversationReference;
   const adapter = new TestAdapter(reference);
   runtime.installTurnErrorHandler(adapter);
-  const channelData = { shopId: shopRef, ...(options.clientIp ? { clientIp: options.clientIp } : {}) };
+  const channelData = { shopId: shopRef, ...(options.clientIp ? { clientIp: options.clientIp } : {}), ...(options.deviceId ? { deviceId: options.deviceId } : {}) };
   const run = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     adapter.activeQueue.splice(0);
     await adapter.processActivity({ ...activity, channelData }, (context) => runtime.bot.run(context));
