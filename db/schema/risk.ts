@@ -73,6 +73,8 @@ export const riskOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.shopId, t.orderId] }),
     index('risk_orders_account_idx').on(t.shopId, t.accountId, t.at),
+    // The shop's latest amounts (the order-value statistics) without reading every order.
+    index('risk_orders_recent_idx').on(t.shopId, t.at),
     index('risk_orders_code_idx').on(t.shopId, t.discountCode, t.at).where(sql`${t.discountCode} IS NOT NULL`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "risk_orders_recent_idx" ON "risk_orders" USING btree ("shop_id","at");
