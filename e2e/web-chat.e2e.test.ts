@@ -139,10 +139,8 @@ describe(`a buyer in the Web Chat page of the running product, in Chromium (${pr
     expect(lines[0]).toMatch(/^bot: Hi! I'm the automated assistant/);
     expect(lines).toContain('buyer: What payment methods do you accept?');
     expect(lines.at(-1)).toMatch(/^bot: I've asked someone/);
-    // BUG (bot/logging/turn-log.ts + read-transcript.ts): the buyer line and the bot's reply of one turn are
-    // written in one statement and ordered by clock_timestamp(), which on PGlite has millisecond resolution,
-    // so they tie and the tie is broken by a random uuid: the merchant inbox (and the handoff transcript)
-    // shows answers before the questions about half the time. Seven turns, each buyer line then its reply:
+    // A buyer line and the bot's reply are written in one statement; on PGlite's millisecond clock they tie,
+    // so their order must come from the write itself. Seven turns, each buyer line then its reply:
     expect(handoff.transcript.map((line) => line.sender)).toEqual(['bot', ...Array.from({ length: 7 }, () => ['buyer', 'bot']).flat()]);
   });
 
