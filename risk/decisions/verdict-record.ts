@@ -107,9 +107,13 @@ export async function insertVerdict(db: Queryable, shopId: string, input: Verdic
   return insertedOrExisting(db, shopId, input, rows);
 }
 
+// The commit does not wait for its WAL flush (set for this statement's transaction only). Nothing
+// is lost that matters: whatever acts on a verdict commits after it, synchronously, which flushes
+// this commit too (the scoring job's write-back enqueue, the job's own completion); a crash before
+// that loses the recording and the verdict together, and the retried job scores the order again.
 const WITH_RECORDING = `WITH ${RECORDING_CTES},
 verdict AS (${INSERT(RECORDING_PARAMS + 1)})
-SELECT * FROM verdict`;
+SELECT verdict.*, set_config('synchronous_commit', 'off', true) AS relaxed_commit FROM verdict`;
 
 /**
  * Records the scored event and stores its verdict in one statement: one round trip and one
