@@ -16,9 +16,14 @@ const AMOUNT_SAMPLE = 5_000;
 /**
  * Per-shop settings cached in the process: rules and model change rarely (and a write clears the
  * cache here), and the amount statistics barely move between orders, so the hot path reads neither.
+ * Only a shop's first order waits for them; after that a stale entry is served while it is
+ * reloaded in the background, so scoring never waits on the reload (or on the 5,000-row sample).
  */
-export function createShopConfigCache(db: Queryable, now: () => number) {
+export function createShopConfigCache(db: Queryable, now: () => number, onError?: (error: unknown, context: string) => void) {
   const cache = new Map<string, { config: ShopRiskConfig; loadedAt: number; amountsAt: number }>();
+  const reloading = new Map<string, Promise<ShopRiskConfig>>();
+  // Bumped by `forget`, so that a reload begun before a settings write never lands after it.
+  const generations = new Map<string, number>();
 
   async function loadAmounts(shopId: string): Promise<RunningAmountStats> {
     const { rows } = await db.query<{ amount: number }>({
@@ -40,21 +45,40 @@ export function createShopConfigCache(db: Queryable, now: () => number) {
     return { rules: parsed?.ok ? parsed.rules : DEFAULT_RULES, model, amountStats: new RunningAmountStats() };
   }
 
+  async function refresh(shopId: string): Promise<ShopRiskConfig> {
+    const at = now();
+    const generation = generations.get(shopId) ?? 0;
+    const entry = cache.get(shopId);
+    const config = await load(shopId);
+    const keepAmounts = entry !== undefined && at - entry.amountsAt <= AMOUNTS_TTL_MS;
+    config.amountStats = keepAmounts ? entry.config.amountStats : await loadAmounts(shopId);
+    if ((generations.get(shopId) ?? 0) === generation) cache.set(shopId, { config, loadedAt: at, amountsAt: keepAmounts ? entry.amountsAt : at });
+    return config;
+  }
+
+  /** One reload per shop at a time. */
+  function reload(shopId: string): Promise<ShopRiskConfig> {
+    let pending = reloading.get(shopId);
+    if (!pending) {
+      pending = refresh(shopId).finally(() => {
+        if (reloading.get(shopId) === pending) reloading.delete(shopId);
+      });
+      reloading.set(shopId, pending);
+    }
+    return pending;
+  }
+
   return {
     async get(shopId: string): Promise<ShopRiskConfig> {
-      const at = now();
-      let entry = cache.get(shopId);
-      if (!entry || at - entry.loadedAt > CONFIG_TTL_MS) {
-        const config = await load(shopId);
-        const keepAmounts = entry && at - entry.amountsAt <= AMOUNTS_TTL_MS;
-        config.amountStats = keepAmounts ? entry!.config.amountStats : await loadAmounts(shopId);
-        entry = { config, loadedAt: at, amountsAt: keepAmounts ? entry!.amountsAt : at };
-        cache.set(shopId, entry);
-      }
+      const entry = cache.get(shopId);
+      if (!entry) return reload(shopId);
+      if (now() - entry.loadedAt > CONFIG_TTL_MS) reload(shopId).catch((error) => onError?.(error, 'risk.config-reload'));
       return entry.config;
     },
     forget(shopId: string): void {
       cache.delete(shopId);
+      reloading.delete(shopId);
+      generations.set(shopId, (generations.get(shopId) ?? 0) + 1);
     },
   };
 }
