@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../core/errors';
 import { appealUrlFor } from '../appeals';
 import type { RiskServiceDeps } from '../ports';
-import { accountEventFromMirror, orderEventFromMirror } from './events-from-mirror';
+import { accountEventWithVerdict, orderEventFromMirror } from './events-from-mirror';
 import { reviewVerdict } from './review-verdict';
 import { getShopRules, putShopRules } from './risk-rules-settings';
 import { scoreSubject, type ScoreResult } from './score-subject';
@@ -15,7 +15,7 @@ import { writeBackVerdict } from './write-back-verdict';
  * the job definitions and route modules.
  */
 export function createRiskService(deps: RiskServiceDeps) {
-  const configs = createShopConfigCache(deps.db, () => deps.clock.now().getTime());
+  const configs = createShopConfigCache(deps.db, () => deps.clock.now().getTime(), deps.onError);
   return {
     deps,
     /** Scores a mirrored order (orders/create) once; undefined when the order is not mirrored. */
@@ -26,9 +26,9 @@ export function createRiskService(deps: RiskServiceDeps) {
     },
     /** Scores a mirrored customer's sign-up (customers/create) once. */
     async scoreAccount(shopId: string, customerId: number): Promise<ScoreResult> {
-      const event = await accountEventFromMirror(deps.db, shopId, customerId);
-      if (!event) throw new NotFoundError(`Customer ${customerId} is not in the mirror yet`);
-      return scoreSubject(deps, configs, shopId, event, { type: 'account', id: String(customerId), customerId });
+      const found = await accountEventWithVerdict(deps.db, shopId, customerId);
+      if (!found) throw new NotFoundError(`Customer ${customerId} is not in the mirror yet`);
+      return scoreSubject(deps, configs, shopId, found.event, { type: 'account', id: String(customerId), customerId }, found.verdictId);
     },
     writeBack: (shopId: string, verdictId: string) => writeBackVerdict(deps, shopId, verdictId),
     review: (shopId: string, actor: Parameters<typeof reviewVerdict>[2], verdictId: string, input: unknown) => reviewVerdict(deps, shopId, actor, verdictId, input),

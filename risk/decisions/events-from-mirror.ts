@@ -72,17 +72,31 @@ export async function orderEventFromMirror(
 
 /** The mirrored customer as a sign-up event, or undefined when it has not been mirrored. */
 export async function accountEventFromMirror(db: Queryable, shopId: string, customerId: number): Promise<AccountEvent | undefined> {
-  const { rows } = await db.query<{ id: string; email: string | null; phone: string | null; default_address: schema.MailingAddress | null; created_at: Date }>({
-    text: 'SELECT id, email, phone, default_address, created_at FROM customers WHERE shop_id = $1 AND id = $2 AND redacted_at IS NULL',
-    values: [shopId, customerId],
-  });
+  return (await accountEventWithVerdict(db, shopId, customerId))?.event;
+}
+
+/** The mirrored customer as a sign-up event, with the id of its verdict if it was scored already. */
+export async function accountEventWithVerdict(
+  db: Queryable,
+  shopId: string,
+  customerId: number,
+): Promise<{ event: AccountEvent; verdictId: string | null } | undefined> {
+  const { rows } = await runPrepared<{ id: string; email: string | null; phone: string | null; default_address: schema.MailingAddress | null; created_at: Date; verdict_id: string | null }>(
+    db,
+    'account_from_mirror',
+    `SELECT c.id, c.email, c.phone, c.default_address, c.created_at, v.id AS verdict_id FROM customers c
+     LEFT JOIN risk_verdicts v ON v.shop_id = c.shop_id AND v.subject_type = 'account' AND v.subject_id = c.id::text
+     WHERE c.shop_id = $1 AND c.id = $2 AND c.redacted_at IS NULL`,
+    [shopId, customerId],
+  );
   const row = rows[0];
   if (!row) return undefined;
-  return {
+  const event: AccountEvent = {
     type: 'account',
     at: row.created_at.getTime(),
     account: String(row.id),
     email: row.email ?? undefined,
     attrs: { phone: row.phone ?? row.default_address?.phone ?? undefined, shippingAddress: address(row.default_address) },
   };
+  return { event, verdictId: row.verdict_id };
 }
