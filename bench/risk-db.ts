@@ -7,6 +7,7 @@
  * on later runs, so repeated runs skip the warm-up; drop it by hand when the schema changes.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { systemClock } from '../core/clock';
@@ -41,6 +42,21 @@ const summary = (label: string, times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms  max ${sorted.at(-1)?.toFixed(2)} ms`);
 };
+
+/** CPU ticks (10 ms) per Postgres backend serving the bench database, when the server runs on this machine. */
+async function backendTicks(database: Database): Promise<Map<number, number> | undefined> {
+  const { rows } = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks;
+}
 
 async function createDatabase(name: string, template?: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
@@ -144,6 +160,7 @@ async function main(): Promise<void> {
     const decisions: Record<string, number> = { allow: 0, review: 0, deny: 0 };
     let orderId = 1;
     let measured = 0;
+    const pgStart = embedded ? undefined : await backendTicks(database);
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     let busy = 0;
@@ -176,12 +193,15 @@ async function main(): Promise<void> {
     }
     const wall = performance.now() - started;
     const cpu = process.cpuUsage(cpuStart);
+    const pgEnd = pgStart && (await backendTicks(database));
+    const pgMs = pgEnd && [...pgEnd].reduce((sum, [pid, ticks]) => sum + (ticks - (pgStart!.get(pid) ?? 0)) * 10, 0);
     summary('order: assess (stores + signals + score)', assess);
     summary('order: scoreOrder (mirror read .. verdict)', full);
     summary('account: scoreAccount', accounts);
     console.log(`throughput (sequential, one connection at a time): ${(measured / (busy / 1000)).toFixed(0)} orders/s; wall ${(wall / 1000).toFixed(1)} s incl. mirror inserts`);
     console.log(`decisions: ${JSON.stringify(decisions)}`);
-    console.log(`process CPU per scored event (incl. mirror inserts): ${((cpu.user + cpu.system) / 1000 / (measured + accounts.length)).toFixed(2)} ms`);
+    const scoredCount = measured + accounts.length;
+    console.log(`CPU per scored event (incl. mirror inserts): this process ${((cpu.user + cpu.system) / 1000 / scoredCount).toFixed(2)} ms, Postgres ${pgMs === undefined ? 'n/a' : `${(pgMs / scoredCount).toFixed(2)} ms`}`);
     console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const [key, entry] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
       console.log(`  ${(entry.ms / entry.n).toFixed(2).padStart(7)} ms x ${String(entry.n).padStart(6)}  ${key}`);
