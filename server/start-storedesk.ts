@@ -2,12 +2,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import { audienceRoutes, createAudience } from '../audience';
-import { createBotRuntime, saveAnswerOverride, type BotRuntime, type ConversationSender } from '../bot';
+import { createBotRuntime, createChatAppealNotifier, saveAnswerOverride, type BotRuntime, type ConversationSender } from '../bot';
 import { createRetrainer, modelRoutes, reviewQueueRoutes } from '../training';
 import { createInstallationHasher, createRiskService, deriveAppealLinkKey, publicAppealRoutes, riskAdminRoutes } from '../risk';
 import { systemClock } from '../core/clock';
 import { createDirectLineChannel, createMessengerChannel, webChatRoutes } from '../bot/channels';
-import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
+import { createShopifyConnector, DEMO_SEED, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
+import { generateDemoStore } from '../connectors/shopify/demo-store';
+import { demoBlockedDeviceId, seedDemoBlocklist } from './compose/demo-blocklist';
 import type { Config } from '../core/config';
 import { createSecretBox } from '../core/crypto';
 import type { RouteModule } from '../core/http';
@@ -103,6 +105,9 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     audience = audienceService;
     const retrainer = createRetrainer({ db: database.db });
     const publicUrl = config.SHOPIFY_APP_URL ?? `http://localhost:${config.PORT}`;
+    // The bot is built after risk, and risk tells buyers appeal outcomes through the bot's channels.
+    // eslint-disable-next-line prefer-const
+    let botRuntime: BotRuntime | undefined;
     const risk = createRiskService({
       db: database.pool,
       hasher: createInstallationHasher(config.ENCRYPTION_KEY),
@@ -111,6 +116,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       audit: async (event) => void (await auditLog.record(event)),
       writeBackFor: (shopId) => connector.writeBackFor(shopId),
       publicUrl,
+      notifier: createChatAppealNotifier(() => botRuntime),
       onError: (error, context) => logger.warn({ err: { message: (error as Error).message }, context }, 'risk step failed'),
     });
     if (config.RUN_JOBS) {
@@ -176,7 +182,9 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
         : undefined,
       defaultShop: demo?.shop,
       senders,
+      risk: { deps: risk.deps },
     });
+    botRuntime = bot;
     runtime = bot;
     bot.installTurnErrorHandler(directLine.adapter);
     if (messenger) bot.installTurnErrorHandler(messenger.adapter);
@@ -225,6 +233,9 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       // The fake forgets its tokens on restart, so the demo shop is re-installed on every start.
       const { installed } = await connector.installWithSessionToken(demo.fake.mintSessionToken(), { force: true });
       demoState = { ...demo, shopRecord: installed };
+      // One abuse-ring device of the demo store is blocked, so the demo shows the refusal and the appeal.
+      const deviceId = demoBlockedDeviceId(generateDemoStore({ seed: DEMO_SEED, orders: options.demoOrders ?? config.DEMO_ORDERS }));
+      if (deviceId && installed) await seedDemoBlocklist({ risk, shopId: installed.id, deviceId });
     }
 
     return {
