@@ -86,6 +86,17 @@ describe.each([
     expect((await stores.graph.identifiersOf('a', T0 + DAY + 1)).map((i) => i.kind).sort()).toEqual(['device', 'email']);
   });
 
+  it('lists an account\'s identifiers first seen first, and accounts seen at the same moment by id', async () => {
+    await stores.graph.link('b', [email], T0 + HOUR);
+    await stores.graph.link('b', [ip, device], T0);
+    await stores.graph.link('a', [device], T0);
+    await stores.graph.link('c', [device], T0 + 2 * HOUR);
+    const keys = (await stores.graph.identifiersOf('b', T0 + DAY)).map((i) => i.key);
+    expect(keys).toEqual([...[ip.key, device.key].sort(), email.key]);
+    const shared = await stores.graph.accountsSharing(device, { since: T0, until: T0 + DAY });
+    expect(shared.map((s) => s.account)).toEqual(['c', 'a', 'b']);
+  });
+
   it('keeps the earliest sign-up and email when events arrive late, and links repeat sightings once', async () => {
     await stores.graph.link('late', [device], T0 + HOUR, { emailDomain: 'late.example' });
     await stores.graph.link('late', [device], T0, { signedUp: true, emailDomain: 'early.example', emailIsVariant: true });
