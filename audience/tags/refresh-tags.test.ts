@@ -112,6 +112,23 @@ describe(`audience tags (${testEngine})`, () => {
     expect(await tagsOf(1)).toContain('rfm:loyal');
   });
 
+  it.each([
+    { channels: ['pos', 'web', 'web', 'web'], expected: ['store:web'] },
+    { channels: ['web', 'web', 'pos', 'pos', 'shopify_draft_order'], expected: [] },
+    { channels: ['pos', 'pos', 'pos', 'web', 'web'], expected: ['store:pos'] },
+  ])('tags the store of at least 60% of orders, not the first by name ($channels)', async ({ channels, expected }) => {
+    const other = await upsertShop(database.db, { domain: `channels-${channels.length}-${expected.length}.myshopify.com` });
+    await database.db.insert(schema.customers).values({ shopId: other.id, id: 1, ...stamp });
+    await database.db.insert(schema.orders).values(channels.map((source, i) => ({
+      shopId: other.id, id: 1 + i, name: `#${1 + i}`, customerId: 1, currency: 'SGD', totalPrice: '10', discountCodes: [], sourceName: source,
+      createdAt: daysAgo(10 + i), updatedAt: daysAgo(10 + i),
+    })));
+    await refreshAllTags({ pool: database.pool, pseudonymizer, clock }, other.id);
+    const subject = await pseudonymizer.pseudonymize(other.id, 'customer', 1);
+    const { rows } = await database.pool.query<{ tags: string[] }>('SELECT tags FROM audience_profiles WHERE shop_id = $1 AND subject = $2', [other.id, subject]);
+    expect(rows[0]!.tags.filter((tag) => tag.startsWith('store:'))).toEqual(expected);
+  });
+
   it('erases a customer\'s tags on customers/redact, and a later refresh does not bring them back', async () => {
     const holder = audienceSubjectHolder({ pool: database.pool, pseudonymizer });
     expect(await holder.export(shop.id, { customerId: 1 })).toMatchObject({ profiles: [{ tags: expect.arrayContaining(['loyalty:loyal']) }] });
