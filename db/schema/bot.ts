@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { shops } from './shops';
+import { index, integer, jsonb, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { shopIdColumn, timestampTz } from './columns';
 
-const shopId = () =>
-  uuid('shop_id')
-    .notNull()
-    .references(() => shops.id, { onDelete: 'cascade' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+const shopId = shopIdColumn;
+const at = timestampTz;
 
 /** One row per bot conversation: which shop it serves, its channel and where to reach the buyer again. */
 export const botConversations = pgTable(

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { shops } from './shops';
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { shopIdColumn, timestampTz } from './columns';
 
-const shopId = () =>
-  uuid('shop_id')
-    .notNull()
-    .references(() => shops.id, { onDelete: 'cascade' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+const shopId = shopIdColumn;
+const at = timestampTz;
 
 /** A web-chat conversation on the built-in Direct Line; `last_watermark` numbers its activities. */
 export const directLineConversations = pgTable(

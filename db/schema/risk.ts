@@ -9,17 +9,14 @@ import {
   primaryKey,
   real,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { shopIdColumn, timestampTz } from './columns';
 import { shops } from './shops';
 
-const shopId = () =>
-  uuid('shop_id')
-    .notNull()
-    .references(() => shops.id, { onDelete: 'cascade' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+const shopId = shopIdColumn;
+const at = timestampTz;
 /** Risk-engine times are epoch milliseconds, as the engine computes windows in numbers. */
 const epochMs = (name: string) => bigint(name, { mode: 'number' });
 

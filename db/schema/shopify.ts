@@ -10,17 +10,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { shops } from './shops';
+import { shopIdColumn, timestampTz } from './columns';
 
-const shopId = () =>
-  uuid('shop_id')
-    .notNull()
-    .references(() => shops.id, { onDelete: 'cascade' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+const shopId = shopIdColumn;
+const at = timestampTz;
 /** Shopify's numeric ids fit in a bigint; the GID is derived when talking to the Admin API. */
 const shopifyId = (name: string) => bigint(name, { mode: 'number' });
 
