@@ -23,7 +23,8 @@ export const audienceProfiles = pgTable(
     keyVersion: integer('key_version').notNull(),
     computedAt: at('computed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.subject] })],
+  // GIN on the tags: segment sizes ask `tags @> ARRAY[...]` (AND) and `tags && ARRAY[...]` (OR).
+  (t) => [primaryKey({ columns: [t.shopId, t.subject] }), index('audience_profiles_tags_idx').using('gin', t.tags)],
 );
 
 /**

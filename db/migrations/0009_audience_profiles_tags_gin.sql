@@ -1,0 +1,1 @@
+CREATE INDEX "audience_profiles_tags_idx" ON "audience_profiles" USING gin ("tags");
