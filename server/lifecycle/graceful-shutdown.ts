@@ -34,7 +34,9 @@ export function onShutdownSignals(options: { logger: Logger; steps: ShutdownStep
     options.logger.info({ signal }, 'shutting down');
     void shutdown().then(() => process.exit(0));
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  // `on`, not `once`: libraries using signal-exit re-raise a signal when only their own listeners remain,
+  // which would kill the process with 143 in the middle of the graceful stop. A second signal is ignored.
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   return shutdown;
 }
