@@ -50,8 +50,8 @@ describe('segment queries', () => {
     expect(parsed.ok).toBe(false);
     const ok = parseSegmentQuery('interest:running AND NOT (country:SG OR country:MY)');
     const params: unknown[] = ['shop'];
-    expect(ok.ok && compileSegmentExpr(ok.expr, params)).toBe('(($2::text = ANY(tags)) AND (NOT (($3::text = ANY(tags)) OR ($4::text = ANY(tags)))))');
-    expect(params).toEqual(['shop', 'interest:running', 'country:SG', 'country:MY']);
+    expect(ok.ok && compileSegmentExpr(ok.expr, params)).toBe('((tags @> $2::text[]) AND (NOT ((tags && $3::text[]))))');
+    expect(params).toEqual(['shop', ['interest:running'], ['country:SG', 'country:MY']]);
   });
 
   it('suggests widenings by dropping one AND condition', () => {
