@@ -61,7 +61,8 @@ async function main(): Promise<void> {
       // Back to the generated state: no orders from earlier incremental rounds, no profiles.
       await database.pool.query('DELETE FROM order_line_items WHERE shop_id = $1 AND order_id > $2', [shop.id, orders]);
       await database.pool.query('DELETE FROM orders WHERE shop_id = $1 AND id > $2', [shop.id, orders]);
-      await database.pool.query('DELETE FROM audience_profiles WHERE shop_id = $1', [shop.id]);
+      // The scratch database holds this one shop, so its profiles can go with their dead space.
+      await database.pool.query('TRUNCATE audience_profiles');
       await database.pool.query('DELETE FROM audience_refreshes WHERE shop_id = $1', [shop.id]);
       await database.pool.query('VACUUM ANALYZE');
       console.log(`reusing ${name}: ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);

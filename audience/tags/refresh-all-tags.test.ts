@@ -5,7 +5,8 @@ import { schema, upsertShop, type Database, type Shop } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { createPseudonymizer, type Pseudonymizer } from '../../privacy';
 import { audienceSubjectHolder } from '../subject/audience-subject-holder';
-import { refreshAllTags, refreshSomeTags } from './refresh-tags';
+import { refreshAllTags } from './refresh-all-tags';
+import { refreshSomeTags } from './refresh-some-tags';
 
 const AS_OF = new Date('2026-06-01T00:00:00Z');
 const daysAgo = (d: number) => new Date(AS_OF.getTime() - d * 86_400_000);
@@ -100,6 +101,16 @@ describe(`audience tags (${testEngine})`, () => {
   it.each(Object.entries(EXPECTED))('gives customer %s the hand-computed tags', async (id, expected) => {
     const tags = await tagsOf(Number(id));
     expect(tags ? [...tags].sort() : tags).toEqual(expected ? [...expected].sort() : undefined);
+  });
+
+  it('rewrites no profile when a second full refresh finds the same tags, and removes those of customers gone', async () => {
+    const versions = async () => (await database.pool.query<{ subject: string; v: string }>('SELECT subject, xmin::text AS v FROM audience_profiles WHERE shop_id = $1 ORDER BY subject', [shop.id])).rows;
+    const before = await versions();
+    const stale = { shopId: shop.id, subject: 'no-such-customer', tags: ['country:SG'], keyVersion: 1, computedAt: AS_OF };
+    await database.db.insert(schema.audienceProfiles).values(stale);
+    const report = await refreshAllTags({ pool: database.pool, pseudonymizer, clock }, shop.id);
+    expect(report.profiles).toBe(6);
+    expect(await versions()).toEqual(before);
   });
 
   it('refreshes one customer incrementally after a new order, with the last full refresh thresholds', async () => {
