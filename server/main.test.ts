@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const tsx = resolve(__dirname, '../node_modules/.bin/tsx');
+// Run the server as `npm start` does: node with tsx's loader, so signals reach the server itself.
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 const mainPath = resolve(__dirname, 'main.ts');
 
 function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(tsx, [mainPath], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, mainPath], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     cwd: mkdtempSync(join(tmpdir(), 'storedesk-cwd-')),
   });
