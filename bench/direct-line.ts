@@ -1,3 +1,4 @@
+import { createScratchDatabase } from '../db/testing';
 /*
  * Direct Line round trip: npm run bench:direct-line -- [--database-url URL] [--conversations 20] [--messages 25]
  *
@@ -8,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
-import { Client } from 'pg';
 import WebSocket from 'ws';
 import { createDirectLineChannel } from '../bot/channels';
 import { EchoBot, startTestServer } from '../bot/channels/testing';
@@ -21,29 +21,10 @@ const opts = new Command()
   .parse()
   .opts<{ databaseUrl?: string; conversations: string; messages: string }>();
 
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `storedesk_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
-  const scratch = opts.databaseUrl ? await scratchDatabase(opts.databaseUrl) : undefined;
+  const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'storedesk_bench') : undefined;
   const database = await openDatabase({ url: scratch?.url, poolSize: 10 });
   await upsertShop(database.db, { domain: 'bench.myshopify.com' });
   const bot = new EchoBot();

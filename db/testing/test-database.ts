@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { openDatabase, type Database } from '../open-database';
+import { createScratchDatabase } from './scratch-database';
 import { ensurePgliteTemplate } from '../pglite-template';
 
 /**
@@ -11,22 +10,13 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openDatabase({ poolSize: options.poolSize ?? 5, loadDataDir: await ensurePgliteTemplate() });
 
-  const name = `storedesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: options.poolSize ?? 5 });
+  const scratch = await createScratchDatabase(serverUrl);
+  const database = await openDatabase({ url: scratch.url, poolSize: options.poolSize ?? 5 });
   return {
     ...database,
     async close() {
       await database.close();
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

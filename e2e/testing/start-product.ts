@@ -1,5 +1,5 @@
+import { createScratchDatabase } from '../../db/testing';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { loadConfig } from '../../core/config';
 import { createLogger } from '../../core/logging';
 import { startStoredesk, type RunningStoredesk } from '../../server/start-storedesk';
@@ -28,32 +28,13 @@ export interface StartProductOptions {
   logLevel?: 'trace' | 'debug' | 'info' | 'warn';
 }
 
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `storedesk_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 /**
  * Starts storedesk with the demo store, on embedded PGlite, or with `TEST_DATABASE_URL` on a fresh
  * database of that PostgreSQL server (dropped on stop). Resolves once the demo shop is installed.
  */
 export async function startProduct(options: StartProductOptions = {}): Promise<RunningProduct> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  const scratch = serverUrl ? await scratchDatabase(serverUrl) : undefined;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'storedesk_e2e') : undefined;
   const logLines: string[] = [];
   const logger = createLogger({ level: options.logLevel ?? 'trace', destination: { write: (line: string) => void logLines.push(line) } });
   const config = loadConfig({
