@@ -3,6 +3,7 @@ import { appealUrlFor } from '../appeals';
 import type { RiskServiceDeps } from '../ports';
 import { accountEventWithVerdict, orderEventFromMirror } from './events-from-mirror';
 import { reviewVerdict } from './review-verdict';
+import { previewShopRules } from './preview-rules';
 import { getShopRules, putShopRules } from './risk-rules-settings';
 import { scoreSubject, type ScoreResult } from './score-subject';
 import { createShopConfigCache } from './shop-risk-config';
@@ -43,6 +44,8 @@ export function createRiskService(deps: RiskServiceDeps) {
       configs.forget(shopId);
       return saved;
     },
+    /** What edited rules would decide on the shop's recent orders, next to the saved ones; saves nothing. */
+    previewRules: (shopId: string, input: unknown) => previewShopRules(deps, shopId, input),
     /** The appeal form's address for a denied order or account (for a refusal message or email). */
     async appealLinkForVerdict(shopId: string, verdictId: string): Promise<string> {
       const verdict = await findVerdict(deps.db, shopId, { id: verdictId });

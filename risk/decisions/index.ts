@@ -10,5 +10,7 @@ export type { ReviewDecision } from './review-verdict';
 export { RISK_TAGS } from './write-back-verdict';
 export type { WriteBackResult } from './write-back-verdict';
 export type { ShopRules } from './risk-rules-settings';
+export { PREVIEW_ORDERS } from './preview-rules';
+export type { RulesPreview, DecisionCounts } from './preview-rules';
 export type { TrainShopModelResult } from './train-shop-model';
 export { orderEventFromMirror, accountEventFromMirror } from './events-from-mirror';

@@ -66,6 +66,10 @@ export function riskAdminRoutes(deps: RiskAdminRoutesDeps): RouteModule {
       const { shopId, actor } = await who(req);
       send(res, 200, await service.putRules(shopId, actor, objectBody(req)));
     });
+    server.post('/api/admin/risk/rules/preview', async (req: Request, res: Response) => {
+      const { shopId } = await who(req);
+      send(res, 200, await service.previewRules(shopId, objectBody(req)));
+    });
     server.get('/api/admin/risk/blocklist', async (req: Request, res: Response) => {
       const { shopId } = await who(req);
       send(res, 200, { entries: await listBlocklistEntries({ db, clock }, shopId, { includeInactive: query(req, 'all') === '1' }) });

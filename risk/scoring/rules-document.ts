@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { FEATURE_NAMES } from '../signals';
 
+const WEIGHT_RANGE = 'must be between -20 and 20';
+const score = z.number('must be a number').min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
 const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'use lower-case letters, digits, _ or -'),
     feature: z.enum(FEATURE_NAMES),
     op: z.enum(['>=', '<=']).default('>='),
-    threshold: z.number().finite(),
+    threshold: z.number('must be a number').finite(),
     /** Full weight is reached here; at the threshold the rule adds half its weight. */
-    saturateAt: z.number().finite().optional(),
+    saturateAt: z.number('must be a number').finite().optional(),
     /** Log-odds the rule adds when fully met: +0.7 roughly doubles the odds of fraud. */
-    weight: z.number().min(-20).max(20),
+    weight: z.number('must be a number').min(-20, WEIGHT_RANGE).max(20, WEIGHT_RANGE),
     enabled: z.boolean().default(true),
     /** Plain words shown to the merchant and written to Shopify; `{value}` is replaced. */
     reason: z.string().min(1).max(200),
@@ -22,10 +25,11 @@ export const rulesDocumentSchema = z
   .object({
     version: z.literal(1),
     /** Log-odds of fraud before any rule fires: -3.9 is a 2% base rate. */
-    baseLogOdds: z.number().min(-20).max(20).default(-3.9),
+    baseLogOdds: z.number('must be a number').min(-20, WEIGHT_RANGE).max(20, WEIGHT_RANGE).default(-3.9),
     thresholds: z
-      .object({ review: z.number().min(0).max(1), deny: z.number().min(0).max(1) })
-      .refine((t) => t.review <= t.deny, 'review threshold must not exceed the deny threshold'),
+      .object({ review: score, deny: score })
+      // On `review`, so a form can show it at that field.
+      .refine((t) => t.review <= t.deny, { message: 'the review threshold must not be above the deny threshold', path: ['review'] }),
     model: z
       .object({
         /** Share of the learned model in the blended log-odds, once it is trained. */

@@ -26,9 +26,9 @@ describe('rules document', () => {
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems.join('\n');
-    expect(problems).toMatch(/thresholds.*review threshold must not exceed/);
+    expect(problems).toMatch(/^thresholds\.review: the review threshold must not be above the deny threshold$/m);
     expect(problems).toMatch(/rules\.1\.feature/);
-    expect(problems).toMatch(/rules\.1\.weight/);
+    expect(problems).toMatch(/^rules\.1\.weight: must be between -20 and 20$/m);
   });
 });
 

@@ -1,4 +1,5 @@
 export { FEATURE_NAMES } from './types';
+export { FEATURE_DESCRIPTIONS } from './feature-descriptions';
 export type { FeatureName, Features, LinkCounts, Signal, SignalContext } from './types';
 export { computeFeatures, ALL_SIGNALS } from './compute-features';
 export { RunningAmountStats } from './amount-stats';

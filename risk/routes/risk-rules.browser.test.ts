@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { systemClock } from '../../core/clock';
+import type { Database, Shop } from '../../db';
+import { createTestDatabase, testEngine } from '../../db/testing';
+import { assertAdminBuilt, keepOffline, launchChromium, screenshot, signInAsStaff } from '../../admin/testing/admin-browser';
+import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../../server/admin-api/testing';
+import { createTestRiskService, testShop } from '../product-testing';
+import { riskAdminRoutes } from './risk-admin-routes';
+
+describe(`the risk rules editor in Chromium (${testEngine})`, () => {
+  let database: Database;
+  let shop: Shop;
+  let app: AdminTestServer;
+  let browser: Browser;
+  let staff: Page;
+  let blocked: string[];
+  let risk: ReturnType<typeof createTestRiskService>;
+
+  // Ten scored orders: five clean and three from disposable mailboxes (allowed), two blocklisted (denied).
+  async function seedScoredOrders(): Promise<void> {
+    const features = [...Array(5).fill({}), ...Array(3).fill({ disposable_email: 1 }), ...Array(2).fill({ blocklist_hits: 1 })];
+    for (const [index, feature] of features.entries()) {
+      await database.pool.query(`INSERT INTO risk_orders (shop_id, order_id, account_id, at, first_order, payment_failed) VALUES ($1, $2, 'acct', $3, false, false)`, [shop.id, String(1001 + index), Date.now() - (10 - index) * 60_000]);
+      await database.pool.query(
+        `INSERT INTO risk_verdicts (shop_id, subject_type, subject_id, score, rule_score, decision, reasons, features, identifiers, review_status)
+         VALUES ($1, 'order', $2, 0, 0, 'allow', '[]', $3, '{}', 'none')`,
+        [shop.id, String(1001 + index), JSON.stringify(feature)],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    assertAdminBuilt();
+    database = await createTestDatabase();
+    shop = await testShop(database, 'kampong-kicks.myshopify.com', 'Kampong Kicks');
+    risk = createTestRiskService(database, { clock: systemClock });
+    await seedScoredOrders();
+    app = await startAdminTestServer({ db: database.db, routes: (authenticate) => [riskAdminRoutes({ service: risk.service, authenticate })] });
+    browser = await launchChromium();
+    staff = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    blocked = await keepOffline(staff, app.base);
+    await signInAsStaff(staff, app.base, TEST_ADMIN_PASSWORD);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  }, 60_000);
+
+  const weight = (ruleId: string) => staff.getByLabel(`Weight of ${ruleId}`);
+
+  it('shows each rule in plain words with its weight and switch, and the decision scores', async () => {
+    await staff.getByRole('navigation').getByText('Risk rules').click();
+    await staff.getByRole('heading', { name: 'Risk rules', exact: true }).waitFor();
+    const disposable = staff.getByRole('checkbox', { name: /The email is on a disposable mail domain \(1 = yes\): at least 1/ });
+    expect(await disposable.isChecked()).toBe(true);
+    await staff.getByText('Other accounts on the same device in the last 24 hours: at least 3 (full weight at 8)').waitFor();
+    expect(await weight('disposable-email').inputValue()).toBe('1.5');
+    expect(await staff.getByLabel('Review at score').inputValue()).toBe('50');
+    expect(await staff.getByLabel('Deny at score').inputValue()).toBe('85');
+    await staff.getByText("These are storedesk's default rules.", { exact: false }).waitFor();
+    await screenshot(staff, 'risk-rules');
+  }, 60_000);
+
+  it('shows what is wrong, at the field and in a summary, and saves nothing', async () => {
+    await weight('disposable-email').fill('lots');
+    await staff.getByText('Enter a number').waitFor();
+    await staff.getByRole('button', { name: 'Try on recent orders' }).click();
+    await staff.getByText('The rules cannot be tried yet').waitFor();
+    await staff.getByText('Weight of “disposable-email”: Enter a number').waitFor();
+
+    await weight('disposable-email').fill('50');
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('The rules were not saved').waitFor();
+    await staff.getByText('Weight of “disposable-email”: must be between -20 and 20').waitFor();
+    expect(await staff.getByText('must be between -20 and 20').count()).toBe(2);
+
+    await weight('disposable-email').fill('6');
+    await staff.getByLabel('Review at score').fill('90');
+    await staff.getByLabel('Deny at score').fill('80');
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('Review at score: the review threshold must not be above the deny threshold').waitFor();
+    await screenshot(staff, 'risk-rules-invalid');
+    expect((await risk.service.getRules(shop.id)).isDefault).toBe(true);
+  }, 60_000);
+
+  it('tries the edit on recent orders before saving, then saves it and shows it after a reload', async () => {
+    await staff.getByLabel('Review at score').fill('50');
+    await staff.getByLabel('Deny at score').fill('85');
+    await staff.getByRole('button', { name: 'Try on recent orders' }).click();
+    await staff.getByRole('heading', { name: 'On the last 10 orders' }).waitFor();
+    expect(await staff.getByRole('row').filter({ hasText: 'Deny' }).innerText()).toMatch(/Deny\s+2\s+5/);
+    expect(await staff.getByRole('row').filter({ hasText: 'Allow' }).innerText()).toMatch(/Allow\s+8\s+5/);
+    await staff.getByText('3 orders would get a different decision.').waitFor();
+    await staff.getByText(/Order 100[678]: allow → deny \(score 89\)/).first().waitFor();
+    await screenshot(staff, 'risk-rules-preview');
+    expect((await risk.service.getRules(shop.id)).isDefault).toBe(true);
+
+    await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).uncheck();
+    await staff.getByText('Unsaved changes').waitFor();
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('Rules saved').waitFor();
+    const saved = await risk.service.getRules(shop.id);
+    expect(saved.isDefault).toBe(false);
+    expect(saved.rules.rules.find((rule) => rule.id === 'disposable-email')?.weight).toBe(6);
+    expect(saved.rules.rules.find((rule) => rule.id === 'unusual-amount')?.enabled).toBe(false);
+    expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail?.changed).toEqual([
+      expect.objectContaining({ rule: 'disposable-email', weight: [1.5, 6] }),
+      expect.objectContaining({ rule: 'unusual-amount', enabled: [true, false] }),
+    ]);
+
+    await staff.reload();
+    await staff.getByText(/Last changed by .+ on /).waitFor();
+    expect(await weight('disposable-email').inputValue()).toBe('6');
+    expect(await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).isChecked()).toBe(false);
+    expect(await staff.getByRole('button', { name: 'Save rules' }).isDisabled()).toBe(true);
+    expect(blocked).toEqual([]);
+  }, 60_000);
+});

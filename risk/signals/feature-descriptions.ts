@@ -1,0 +1,30 @@
+import type { FeatureName } from './types';
+
+/** Each feature in plain words for merchants, as "the thing that is counted" (a rule reads "<this> is at least 3"). */
+export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = {
+  blocklist_hits: 'Blocklist entries matching the buyer, device, email, phone, IP, address or card',
+  device_accounts_1h: 'Other accounts on the same device in the last hour',
+  device_accounts_24h: 'Other accounts on the same device in the last 24 hours',
+  device_accounts_7d: 'Other accounts on the same device in the last 7 days',
+  ip_accounts_1h: 'Other accounts from the same IP address in the last hour',
+  ip_accounts_24h: 'Other accounts from the same IP address in the last 24 hours',
+  ip_prefix_accounts_24h: 'Other accounts from the same IP network in the last 24 hours',
+  address_accounts_7d: 'Other accounts shipping to the same address in the last 7 days',
+  email_accounts_30d: 'Other accounts on the same mailbox (spelt differently) in the last 30 days',
+  email_variant: 'The email is a dot or plus-tag variant (1 = yes)',
+  phone_accounts_30d: 'Other accounts with the same phone number in the last 30 days',
+  payment_accounts_30d: 'Other accounts paying with the same card in the last 30 days',
+  account_orders_1h: "The account's orders in the last hour",
+  account_orders_24h: "The account's orders in the last 24 hours",
+  discount_linked_reuse: 'Linked accounts that already used the discount code',
+  discount_source_reuse: 'Other accounts that used the discount code from the same device or IP in the last 7 days',
+  discount_new_account: 'A discount code on the first order of a day-old account (1 = yes)',
+  disposable_email: 'The email is on a disposable mail domain (1 = yes)',
+  country_mismatch: 'IP, billing and shipping countries that differ',
+  signup_to_order_minutes: 'Minutes from sign-up to the first order',
+  account_age_days: "The account's age in days",
+  amount_z: "How far the order value is above the shop's normal range (in deviations)",
+  source_orders_1h: 'Orders from the same device or IP in the last hour',
+  source_small_orders_1h: 'Very small orders from the same device or IP in the last hour',
+  failed_payments_1h: 'Failed payments from the same device, IP or account in the last hour',
+};
