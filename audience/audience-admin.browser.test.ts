@@ -56,6 +56,7 @@ describe(`audience pages in Chromium (${testEngine})`, () => {
     await page.getByRole('heading', { name: 'Audience tags' }).first().waitFor();
     await page.getByTestId('catalogue-summary').getByText('200 tagged customers.').waitFor();
     await page.getByText('Discount sensitivity').first().waitFor();
+    await page.getByText('Chat topics').first().waitFor();
     await page.getByTestId('chart-country').waitFor();
     const counts = await chartBuckets(page);
     expect(counts.length).toBeGreaterThan(10);

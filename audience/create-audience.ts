@@ -4,9 +4,10 @@ import { NotFoundError, ValidationError } from '../core/errors';
 import type { ShopifyWriteBack } from '../connectors/shopify';
 import { findShopById, readShopSettings, type Db } from '../db';
 import { effectiveK, type AuditLog, type Pseudonymizer, type SubjectDataHolder } from '../privacy';
+import { createChatTopics, type ChatTopics } from './chat-topics';
 import { listExports, requestExport, runExport, type ExportRecord } from './export';
 import {
-  gateCount, lastSizes, listSegments, measureSegment, parseSegmentQuery, recordSegmentSizes, saveSegment, segmentMakeup,
+  gateCount, gateSizeHistory, lastSizes, listSegments, measureSegment, parseSegmentQuery, recordSegmentSizes, saveSegment, segmentMakeup,
   type SavedSegment, type SegmentExpr, type SegmentMakeup, type SegmentSize,
 } from './segments';
 import { audienceSubjectHolder } from './subject/audience-subject-holder';
@@ -20,6 +21,8 @@ export interface AudienceDeps {
   /** The connector's `writeBackFor`; used only by export jobs. */
   writeBackFor(shopId: string): Promise<ShopifyWriteBack>;
   clock?: Clock;
+  /** Told when recording a chat topic failed (the buyer's turn goes on regardless). */
+  onChatTopicError?: (error: unknown) => void;
 }
 
 /** A segment preview: its gated size and, when at least k, its k-gated make-up. */
@@ -32,10 +35,16 @@ export interface SegmentPreview {
 /** A saved segment with its gated size now and at the previous full refresh. */
 export interface SegmentSummary extends SavedSegment {
   size: SegmentSize;
-  /** Size at the latest full refresh and the one before, each only when at least k. */
+  /**
+   * Size at the latest full refresh and the one before, each only when at least k and not 1 to k-1 away
+   * from a size shown beside it (the difference would be a small group that joined or left).
+   */
   lastRefresh: { size: number | null; at: Date } | null;
   previousRefresh: { size: number | null; at: Date } | null;
+  /** Latest minus previous refresh size: 0 or at least k either way; null when not shown. */
   change: number | null;
+  /** True when both refresh sizes exist but the change is not shown (under k, or it would reveal a small group). */
+  changeHidden: boolean;
 }
 
 /** The tag catalogue: definitions and the shop's k-gated distributions. */
@@ -61,8 +70,10 @@ export interface Audience {
   requestExport(shopId: string, actor: string, segmentId: string, options?: { createShopifySegment?: boolean }): Promise<ExportRecord>;
   runExport(shopId: string, exportId: string, onProgress?: (fraction: number) => Promise<void> | void): Promise<ExportRecord>;
   listExports(shopId: string): Promise<ExportRecord[]>;
-  /** Pass to `createSubjectRights({ holders })` so customers/redact erases tags too. */
+  /** Pass to `createSubjectRights({ holders })` so customers/redact erases tags and chat topics too. */
   subjectHolder: SubjectDataHolder;
+  /** Pass to the bot (`createBotRuntime({ chatTopics })`): topics of conversations where the buyer proved who they are. */
+  chatTopics: ChatTopics;
 }
 
 function parseOrFail(query: string): { expr: SegmentExpr; normalized: string } {
@@ -82,7 +93,6 @@ export function createAudience(deps: AudienceDeps): Audience {
     return effectiveK(readShopSettings(shop).kFloor);
   };
   const exportDeps = async (shopId: string) => ({ db, pool, pseudonymizer: deps.pseudonymizer, auditLog: deps.auditLog, clock, writeBackFor: deps.writeBackFor, k: await kFor(shopId) });
-  const gatedRefresh = (row: { size: number; measuredAt: Date } | undefined, k: number) => (row ? { size: gateCount(row.size, k), at: row.measuredAt } : null);
 
   const audience: Audience = {
     kFor,
@@ -103,7 +113,7 @@ export function createAudience(deps: AudienceDeps): Audience {
       const { expr, normalized } = parseOrFail(query);
       const k = await kFor(shopId);
       const size = await measureSegment(pool, shopId, expr, k);
-      return { query: normalized, size, makeup: size.belowK ? null : await segmentMakeup(pool, shopId, expr, k) };
+      return { query: normalized, size, makeup: size.belowK ? null : await segmentMakeup(pool, shopId, expr, k, size.size) };
     },
     async catalogue(shopId) {
       const k = await kFor(shopId);
@@ -120,7 +130,7 @@ export function createAudience(deps: AudienceDeps): Audience {
         definitions: TAG_DEFINITIONS,
         profiles: gateCount(total, k),
         lastRefresh: last ? { at: last.finished_at, profiles: gateCount(last.profiles, k) ?? 0, durationMs: last.duration_ms } : null,
-        distributions: total >= k ? await segmentMakeup(pool, shopId, undefined, k) : null,
+        distributions: total >= k ? await segmentMakeup(pool, shopId, undefined, k, total) : null,
       };
     },
     saveSegment: async (shopId, actor, input) => {
@@ -134,10 +144,10 @@ export function createAudience(deps: AudienceDeps): Audience {
       for (const segment of await listSegments(db, shopId)) {
         const [latest, previous] = await lastSizes(db, shopId, segment.id);
         const size = await measureSegment(pool, shopId, parseOrFail(segment.query).expr, k);
-        const lastRefresh = gatedRefresh(latest, k);
-        const previousRefresh = gatedRefresh(previous, k);
-        const change = lastRefresh?.size != null && previousRefresh?.size != null ? lastRefresh.size - previousRefresh.size : null;
-        out.push({ ...segment, size, lastRefresh, previousRefresh, change });
+        const history = gateSizeHistory(k, size.size, latest?.size, previous?.size);
+        const lastRefresh = latest ? { size: history.last, at: latest.measuredAt } : null;
+        const previousRefresh = previous ? { size: history.previous, at: previous.measuredAt } : null;
+        out.push({ ...segment, size, lastRefresh, previousRefresh, change: history.change, changeHidden: history.changeHidden });
       }
       return out;
     },
@@ -145,6 +155,7 @@ export function createAudience(deps: AudienceDeps): Audience {
     runExport: async (shopId, exportId, onProgress) => runExport(await exportDeps(shopId), shopId, exportId, onProgress),
     listExports: (shopId) => listExports(db, shopId),
     subjectHolder: audienceSubjectHolder({ pool, pseudonymizer: deps.pseudonymizer }),
+    chatTopics: createChatTopics({ pool, pseudonymizer: deps.pseudonymizer, clock, onError: deps.onChatTopicError }),
   };
   return audience;
 }

@@ -9,3 +9,5 @@ export { parseSegmentQuery, formatSegmentExpr, gateDistribution, gateCount, coun
 export type { SegmentExpr, ParsedSegmentQuery, SegmentSize, SegmentMakeup, GatedDistribution, Widening, SavedSegment } from './segments';
 export { shopifyTagFor, SHOPIFY_TAG_PREFIX } from './export';
 export type { ExportRecord } from './export';
+export { audienceRetentionTargets, chatTopicOf } from './chat-topics';
+export type { ChatTopics, ChatTopicMemory } from './chat-topics';

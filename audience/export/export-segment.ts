@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { ShopifyWriteBack } from '../../connectors/shopify';
 import { schema, type Db } from '../../db';
 import type { AuditLog, Pseudonymizer } from '../../privacy';
-import { compileSegmentExpr, countSegment, getSegment, parseSegmentQuery } from '../segments';
+import { compileSegmentExpr, countSegment, findRevealingDifference, getSegment, neighboursOf, parseSegmentQuery, type Comparison } from '../segments';
 
 const { audienceExports } = schema;
 
@@ -44,12 +44,42 @@ export async function requestExport(
   if (!parsed.ok) throw new ConflictError(`The saved query no longer parses: ${parsed.error}`);
   const size = await countSegment(deps.pool, shopId, parsed.expr);
   if (size < deps.k) throw new ConflictError(`Fewer than ${deps.k} customers match; a segment this small is never exported. Widen it first.`, { details: { k: deps.k } });
+  const close = await findRevealingDifference(deps.pool, shopId, parsed.expr, deps.k, { size, total: await profileCount(deps.pool, shopId) }, [
+    ...neighboursOf(parsed.expr),
+    ...(await earlierExports(deps.db, shopId, segment.query)),
+  ]);
+  if (close) {
+    throw new ConflictError(
+      `This segment differs from ${close.comparison.label} by fewer than ${deps.k} customers; exporting it would let the Shopify tags single out that small group.`,
+      { details: { k: deps.k } },
+    );
+  }
   const [row] = await deps.db
     .insert(audienceExports)
     .values({ shopId, segmentId, segmentName: segment.name, query: segment.query, shopifyTag: shopifyTagFor(segment.name), createShopifySegment: options.createShopifySegment ?? false, status: 'queued', size, requestedBy: actor })
     .returning();
   await deps.auditLog.record({ shopId, actor: { kind: 'staff', id: actor }, action: 'audience.export-request', subject: row!.id, detail: { segmentId, size } });
   return row!;
+}
+
+async function profileCount(pool: Pool, shopId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audience_profiles WHERE shop_id = $1', [shopId]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Segments already written to Shopify, as they match now: tags in Shopify from two exports whose members
+ * differ by a few customers would single those out. (Members are not stored, so this compares the queries
+ * as they match today, not the customers tagged back then.)
+ */
+async function earlierExports(db: Db, shopId: string, query: string): Promise<Comparison[]> {
+  const rows = await db.selectDistinct({ query: audienceExports.query }).from(audienceExports).where(and(eq(audienceExports.shopId, shopId), eq(audienceExports.status, 'done'))).limit(50);
+  const out: Comparison[] = [];
+  for (const row of rows) {
+    const parsed = parseSegmentQuery(row.query);
+    if (parsed.ok && parsed.normalized !== query) out.push({ label: `the earlier export "${parsed.normalized}"`, expr: parsed.expr });
+  }
+  return out;
 }
 
 async function setStatus(db: Db, shopId: string, id: string, values: Partial<ExportRecord>): Promise<void> {

@@ -91,7 +91,7 @@ describe(`audience API, export and CLI under the k-floor (${testEngine})`, () =>
 
   it('catalogue lists every definition and k-gated distributions', async () => {
     const { body } = await call('GET', '/api/admin/audience/catalogue');
-    expect(body.definitions).toHaveLength(10);
+    expect(body.definitions).toHaveLength(11);
     expect(body.profiles).toBe(60);
     const counts = Object.values(body.distributions as Record<string, { buckets: Array<{ count: number }> }>).flatMap((d) => d.buckets.map((b) => b.count));
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(10);

@@ -1,4 +1,4 @@
-export { TAG_DEFINITIONS, TAG_KINDS, RFM_GROUPS, DEFINITIONS_VERSION, WINDOWS, tagDefinition } from './tag-definitions';
+export { TAG_DEFINITIONS, TAG_KINDS, MULTI_VALUED_KINDS, RFM_GROUPS, DEFINITIONS_VERSION, WINDOWS, tagDefinition } from './tag-definitions';
 export type { TagDefinition, TagKind } from './tag-definitions';
 export { refreshAllTags } from './refresh-all-tags';
 export type { FullRefreshReport } from './refresh-all-tags';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { chatTopicTagsSql } from './chat-topic-sql';
 import { orderStatsSql, thresholdsSql } from './order-stats-sql';
+import { pruneChatTopics, rekeyChatTopics } from './refresh-chat-topics';
 import { asNumbers, inTransaction, pseudonymsOf, thresholdParams, tuneForBulk, withClient, type TagRefreshDeps } from './refresh-support';
 import { DEFINITIONS_VERSION } from './tag-definitions';
 import { profilesSql, type Thresholds } from './tag-sql';
@@ -62,7 +64,7 @@ async function tidyAfterFullRefresh(pool: Pool): Promise<void> {
  * Recomputes every customer's tags in set-based SQL and replaces the shop's profiles in one short transaction,
  * so readers see the old set or the new one. Tags are computed by customer id into temp tables while the
  * pseudonyms are derived in the app (keys never reach the database); only changed rows are written.
- * Redacted customers get no profile.
+ * Redacted customers get no profile, and their chat topics go (as do topics older than their window).
  * Thresholds (RFM quintiles, spend percentiles) are derived here and stored for incremental refreshes.
  */
 export async function refreshAllTags(deps: TagRefreshDeps, shopId: string, onProgress?: (fraction: number) => void): Promise<FullRefreshReport> {
@@ -84,14 +86,18 @@ export async function refreshAllTags(deps: TagRefreshDeps, shopId: string, onPro
         pseudonymsOf(deps, shopId, ids, (f) => onProgress?.(f * 0.6)),
       ]);
       onProgress?.(0.7);
+      await rekeyChatTopics(deps, shopId, { keyVersion, ids, subjects });
+      // Chat topics are stored by pseudonym, so they join here, once each customer's pseudonym is known.
       await client.query(
-        `CREATE TEMP TABLE ${computed} AS SELECT p.customer_id, p.subject, t.tags FROM ${tags} t
-         JOIN unnest($1::bigint[], $2::text[]) AS p(customer_id, subject) ON p.customer_id = t.customer_id`,
-        [ids, subjects],
+        `CREATE TEMP TABLE ${computed} AS SELECT p.customer_id, p.subject, t.tags || coalesce(c.tags, '{}'::text[]) AS tags FROM ${tags} t
+         JOIN unnest($1::bigint[], $2::text[]) AS p(customer_id, subject) ON p.customer_id = t.customer_id
+         LEFT JOIN (${chatTopicTagsSql({ shop: '$3::uuid', asOf: '$4' })}) c ON c.subject = p.subject`,
+        [ids, subjects, shopId, asOf],
       );
       return await inTransaction(client, async () => {
         await tuneForBulk(client);
         const profiles = await swapInProfiles(client, shopId, asOf, keyVersion, computed);
+        await pruneChatTopics(client, shopId, asOf, computed);
         const counts = await client.query<{ tag: string; n: string }>(`SELECT tag, count(*) AS n FROM ${computed}, unnest(tags) AS tag GROUP BY tag`);
         const tagCounts = Object.fromEntries(counts.rows.map((row) => [row.tag, Number(row.n)]));
         await client.query(

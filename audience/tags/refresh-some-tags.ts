@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { chatTopicTagsSql } from './chat-topic-sql';
 import { inTransaction, pseudonymsOf, thresholdParams, withClient, type TagRefreshDeps } from './refresh-support';
 import { profilesSql, type Thresholds } from './tag-sql';
 
@@ -34,8 +35,9 @@ export async function refreshSomeTags(deps: TagRefreshDeps, shopId: string, inpu
       await client.query('DELETE FROM audience_profiles WHERE shop_id = $1 AND subject = ANY($2::text[])', [shopId, subjects]);
       const inserted = await client.query(
         `INSERT INTO audience_profiles (shop_id, subject, tags, key_version, computed_at)
-         SELECT $1, p.subject, t.tags, $9::int, $2::timestamptz FROM (${profilesSql('customers')}) t
-         JOIN unnest($8::bigint[], $10::text[]) AS p(customer_id, subject) ON p.customer_id = t.customer_id`,
+         SELECT $1, p.subject, t.tags || coalesce(c.tags, '{}'::text[]), $9::int, $2::timestamptz FROM (${profilesSql('customers')}) t
+         JOIN unnest($8::bigint[], $10::text[]) AS p(customer_id, subject) ON p.customer_id = t.customer_id
+         LEFT JOIN (${chatTopicTagsSql({ shop: '$1', asOf: '$2', subjects: '$10' })}) c ON c.subject = p.subject`,
         [shopId, asOf, ...thresholdParams(thresholds), list, keyVersion, subjects],
       );
       return inserted.rowCount ?? 0;

@@ -9,15 +9,18 @@ export interface TagDefinition {
 }
 
 /** Every tag kind; a tag is written `kind:value`. */
-export const TAG_KINDS = ['age', 'country', 'sg-district', 'interest', 'discount', 'loyalty', 'brand', 'store', 'rfm', 'spend'] as const;
+export const TAG_KINDS = ['age', 'country', 'sg-district', 'interest', 'chat-topic', 'discount', 'loyalty', 'brand', 'store', 'rfm', 'spend'] as const;
 /** One of {@link TAG_KINDS}. */
 export type TagKind = (typeof TAG_KINDS)[number];
 
+/** Kinds a customer can hold several values of (up to 3 interests, 3 chat topics); every other kind has at most one. */
+export const MULTI_VALUED_KINDS: ReadonlySet<TagKind> = new Set<TagKind>(['interest', 'chat-topic']);
+
 /** Bumped whenever a definition below changes meaning, so refreshes record which rules made a tag. */
-export const DEFINITIONS_VERSION = '2026-11.1';
+export const DEFINITIONS_VERSION = '2026-11.2';
 
 /** Days in the windows below; the SQL reads the same constants. */
-export const WINDOWS = { recentYear: 365, interests: 730, interestHalfLife: 90 } as const;
+export const WINDOWS = { recentYear: 365, interests: 730, interestHalfLife: 90, chatTopics: 180, chatTopicHalfLife: 30 } as const;
 
 /** Shopify's eleven RFM group names, as `rfm:` values. */
 export const RFM_GROUPS = [
@@ -43,8 +46,13 @@ export const TAG_DEFINITIONS: readonly TagDefinition[] = [
   },
   {
     kind: 'interest', label: 'Interests',
-    definition: 'Product types and product tags of the items the customer bought, each purchase weighted by recency (weight halves every 90 days). The customer\'s top 3 topics with a total weight of at least 0.5 (one purchase in the last 90 days, or several older ones). Chat topics are not used: redacted chat turns are keyed by conversation, not by customer.',
+    definition: 'Product types and product tags of the items the customer bought, each purchase weighted by recency (weight halves every 90 days). The customer\'s top 3 topics with a total weight of at least 0.5 (one purchase in the last 90 days, or several older ones). What they asked about in chat is the separate kind chat-topic.',
     window: 'Orders of the last 730 days, not cancelled.',
+  },
+  {
+    kind: 'chat-topic', label: 'Chat topics',
+    definition: 'What the customer asked the shop\'s chat about: the intent the bot recognised with confidence (such as return-policy or shipping-times), never the words. Counted only in conversations where the buyer proved who they are (an order number with its email or phone), from up to 24 hours before that proof until 24 hours after it. Greetings, thanks, goodbyes, privacy requests, order tracking and asking for a person are not topics. Each question weighs 0.5^(age / 30 days); the top 3 topics with a total weight of at least 0.5 (one question in the last 30 days, or several older ones).',
+    window: 'Questions of the last 180 days; older ones are deleted.',
   },
   {
     kind: 'discount', label: 'Discount sensitivity', values: ['high', 'mid', 'low'],

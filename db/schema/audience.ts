@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { shops } from './shops';
 
 const shopId = () =>
@@ -25,6 +25,27 @@ export const audienceProfiles = pgTable(
   },
   // GIN on the tags: segment sizes ask `tags @> ARRAY[...]` (AND) and `tags && ARRAY[...]` (OR).
   (t) => [primaryKey({ columns: [t.shopId, t.subject] }), index('audience_profiles_tags_idx').using('gin', t.tags)],
+);
+
+/**
+ * What a customer asked about in chat: the recognised intent as a slug (`return-policy`) and when, keyed by
+ * pseudonym like the profiles. Recorded only for conversations where the buyer proved who they are; never
+ * words. The check keeps free text out even if a caller tried to write some.
+ */
+export const audienceChatTopics = pgTable(
+  'audience_chat_topics',
+  {
+    shopId: shopId(),
+    /** HMAC pseudonym of the customer id under the shop key version `key_version`. */
+    subject: text('subject').notNull(),
+    keyVersion: integer('key_version').notNull(),
+    topic: text('topic').notNull(),
+    askedAt: at('asked_at').notNull(),
+  },
+  (t) => [
+    index('audience_chat_topics_subject_idx').on(t.shopId, t.subject, t.askedAt),
+    check('audience_chat_topics_topic_is_slug', sql`${t.topic} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${t.topic}) <= 64`),
+  ],
 );
 
 /**

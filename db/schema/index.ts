@@ -36,4 +36,4 @@ export {
   riskShopState,
 } from './risk';
 export { trainerLabels, reviewMerges, trainingRuns } from './training';
-export { audienceProfiles, audienceRefreshes, audienceSegments, audienceSegmentSizes, audienceExports } from './audience';
+export { audienceProfiles, audienceChatTopics, audienceRefreshes, audienceSegments, audienceSegmentSizes, audienceExports } from './audience';

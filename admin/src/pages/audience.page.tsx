@@ -38,7 +38,11 @@ export function DistributionChart({ kind, distribution, k }: { kind: string; dis
     });
     return () => chart.destroy();
   }, [distribution, k]);
-  const note = distribution.hiddenRemainder ? `Values with fewer than ${k} customers in all are hidden.` : distribution.mergedValues > 0 ? `${distribution.mergedValues} values with fewer than ${k} customers each are pooled in "other".` : '';
+  const note = distribution.hiddenRemainder
+    ? `Some values are hidden: together they have fewer than ${k} customers, or showing them would single out fewer than ${k}.`
+    : distribution.mergedValues > 0
+      ? `${distribution.mergedValues} values are pooled in "other": each has fewer than ${k} customers, or showing it would single out fewer than ${k}.`
+      : '';
   return (
     <BlockStack gap="100">
       {buckets.length === 0 ? (

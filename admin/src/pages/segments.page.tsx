@@ -6,11 +6,13 @@ import { useApiData } from '../components/use-api-data';
 import type { AdminPage, PageProps } from '../shell/admin-page';
 import { DistributionChart, type Distribution } from './audience.page';
 
-type Size = { belowK: false; k: number; size: number } | { belowK: true; k: number; size: null; message: string; suggestions: Array<{ query: string; dropped: string; size: number }> };
+type Size =
+  | { belowK: false; k: number; size: number }
+  | { belowK: true; k: number; size: null; reason: 'fewer-than-k' | 'close-to-other'; message: string; suggestions: Array<{ query: string; dropped: string; size: number }> };
 interface Preview { query: string; size: Size; makeup: Record<string, Distribution> | null }
-interface Segment { id: string; name: string; query: string; size: Size; lastRefresh: { size: number | null; at: string } | null; previousRefresh: { size: number | null; at: string } | null; change: number | null }
+interface Segment { id: string; name: string; query: string; size: Size; lastRefresh: { size: number | null; at: string } | null; previousRefresh: { size: number | null; at: string } | null; change: number | null; changeHidden: boolean }
 
-const CHART_KINDS = [['spend', 'Spend tiers'], ['country', 'Countries'], ['loyalty', 'Loyalty'], ['rfm', 'RFM groups'], ['discount', 'Discount sensitivity'], ['interest', 'Interests'], ['age', 'Age ranges']] as const;
+const CHART_KINDS = [['spend', 'Spend tiers'], ['country', 'Countries'], ['loyalty', 'Loyalty'], ['rfm', 'RFM groups'], ['discount', 'Discount sensitivity'], ['interest', 'Interests'], ['chat-topic', 'Chat topics'], ['age', 'Age ranges']] as const;
 
 function usePreview(query: string): { preview?: Preview; error?: string; busy: boolean } {
   const [state, setState] = useState<{ preview?: Preview; error?: string; busy: boolean }>({ busy: false });
@@ -30,7 +32,7 @@ function usePreview(query: string): { preview?: Preview; error?: string; busy: b
 function SizeView({ size, onUse }: { size: Size; onUse(query: string): void }) {
   if (!size.belowK) return <Text as="p" variant="headingLg"><span data-testid="segment-size">{size.size}</span> customers</Text>;
   return (
-    <Banner tone="warning" title={`Fewer than ${size.k} customers`}>
+    <Banner tone="warning" title={size.reason === 'close-to-other' ? `Too close to a related group (fewer than ${size.k} customers apart)` : `Fewer than ${size.k} customers`}>
       <BlockStack gap="200">
         <p data-testid="segment-below-k">{size.message}</p>
         {size.suggestions.map((s) => (
@@ -99,7 +101,7 @@ function SegmentsPage(_props: PageProps) {
                     s.name,
                     s.query,
                     s.size.belowK ? `fewer than ${s.size.k}` : String(s.size.size),
-                    s.change === null ? '—' : `${s.change >= 0 ? '+' : ''}${s.change} (was ${s.previousRefresh?.size})`,
+                    s.change !== null ? `${s.change >= 0 ? '+' : ''}${s.change} (was ${s.previousRefresh?.size})` : s.changeHidden ? `not shown (under ${s.size.k} or would reveal fewer than ${s.size.k})` : '—',
                     <Button key={s.id} disabled={s.size.belowK} onClick={() => void act(() => api(`/api/admin/audience/segments/${s.id}/export`, { method: 'POST', body: { createShopifySegment: shopifySegment } }), `Export of "${s.name}" queued`)}>Export to Shopify</Button>,
                   ])}
                 />

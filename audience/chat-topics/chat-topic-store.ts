@@ -1,0 +1,27 @@
+import type { Pool } from 'pg';
+
+/** Topics of one customer (by pseudonym under `keyVersion`), each with when it was asked. */
+export async function insertChatTopics(pool: Pool, shopId: string, link: { subject: string; keyVersion: number }, topics: ReadonlyArray<readonly [string, Date]>): Promise<number> {
+  if (topics.length === 0) return 0;
+  const result = await pool.query(
+    `INSERT INTO audience_chat_topics (shop_id, subject, key_version, topic, asked_at)
+     SELECT $1, $2, $3, t.topic, t.asked_at FROM unnest($4::text[], $5::timestamptz[]) AS t(topic, asked_at)`,
+    [shopId, link.subject, link.keyVersion, topics.map(([topic]) => topic), topics.map(([, at]) => at)],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** The chat topics stored under any of `subjects`, oldest first (a buyer's data export). */
+export async function chatTopicsOf(pool: Pool, shopId: string, subjects: string[]): Promise<Array<{ topic: string; askedAt: Date }>> {
+  const { rows } = await pool.query<{ topic: string; asked_at: Date }>(
+    'SELECT topic, asked_at FROM audience_chat_topics WHERE shop_id = $1 AND subject = ANY($2::text[]) ORDER BY asked_at',
+    [shopId, subjects],
+  );
+  return rows.map((r) => ({ topic: r.topic, askedAt: r.asked_at }));
+}
+
+/** Deletes the chat topics stored under any of `subjects` (erasure). */
+export async function deleteChatTopicsOf(pool: Pool, shopId: string, subjects: string[]): Promise<number> {
+  const result = await pool.query('DELETE FROM audience_chat_topics WHERE shop_id = $1 AND subject = ANY($2::text[])', [shopId, subjects]);
+  return result.rowCount ?? 0;
+}

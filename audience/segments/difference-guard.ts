@@ -1,0 +1,97 @@
+import type { Pool } from 'pg';
+import { compileSegmentExpr } from './compile-segment-query';
+import { formatSegmentExpr, type SegmentExpr } from './parse-segment-query';
+
+/** Another group a merchant can measure, to compare with a segment. */
+export interface Comparison {
+  /** The other group as a message names it: `"country:SG"` (quoted), or all customers. */
+  label: string;
+  expr: SegmentExpr;
+}
+
+const ALL: SegmentExpr = { type: 'and', items: [] };
+const isAll = (expr: SegmentExpr) => expr.type === 'and' && expr.items.length === 0;
+
+/**
+ * The queries one edit away from `expr`: one condition of its top-level AND or OR dropped (a NOT or a single
+ * tag: all customers). Together with all customers, these are the comparisons a merchant makes first.
+ */
+export function neighboursOf(expr: SegmentExpr): Comparison[] {
+  const out: Comparison[] = [];
+  if (expr.type === 'and' || expr.type === 'or') {
+    for (let i = 0; i < expr.items.length; i++) {
+      const rest = expr.items.filter((_, j) => j !== i);
+      const other: SegmentExpr = rest.length === 1 ? rest[0]! : { type: expr.type, items: rest };
+      if (!isAll(other)) out.push({ label: `"${formatSegmentExpr(other)}"`, expr: other });
+    }
+  }
+  return out;
+}
+
+/** How far apart two groups are: members of the segment outside the other group, and the other way round. */
+export interface Difference {
+  comparison: Comparison;
+  onlyInSegment: number;
+  onlyInOther: number;
+}
+
+/** True when a difference is a group people could single out: some customers, but fewer than k. */
+export const revealsSmallGroup = (count: number, k: number) => count > 0 && count < k;
+
+/**
+ * The first comparison whose members differ from the segment's by 1 to k-1 customers on either side, or
+ * undefined when showing the segment's size next to every comparison reveals no such group. `size` is the
+ * segment's own size and `total` the shop's profiles (all customers is always a comparison). The other
+ * comparisons are counted in one statement over the union of the groups, answered by the tags index.
+ */
+export async function findRevealingDifference(
+  pool: Pool,
+  shopId: string,
+  expr: SegmentExpr,
+  k: number,
+  known: { size: number; total: number },
+  comparisons: Comparison[] = neighboursOf(expr),
+): Promise<Difference | undefined> {
+  const outside = known.total - known.size;
+  if (!isAll(expr) && revealsSmallGroup(outside, k)) return { comparison: { label: 'all customers', expr: ALL }, onlyInSegment: 0, onlyInOther: outside };
+  const others = comparisons.filter((c) => !isAll(c.expr));
+  if (others.length === 0) return undefined;
+  const params: unknown[] = [shopId];
+  const segment = compileSegmentExpr(expr, params);
+  const compiled = others.map((c) => compileSegmentExpr(c.expr, params));
+  const counts = compiled.map((other, i) => `count(*) FILTER (WHERE ${segment} AND NOT ${other}) AS a${i}, count(*) FILTER (WHERE ${other} AND NOT ${segment}) AS b${i}`);
+  const { rows } = await pool.query<Record<string, string>>(
+    `SELECT ${counts.join(', ')} FROM audience_profiles WHERE shop_id = $1 AND (${[segment, ...compiled].join(' OR ')})`,
+    params,
+  );
+  const row = rows[0] ?? {};
+  for (const [i, comparison] of others.entries()) {
+    const onlyInSegment = Number(row[`a${i}`] ?? 0);
+    const onlyInOther = Number(row[`b${i}`] ?? 0);
+    if (revealsSmallGroup(onlyInSegment, k) || revealsSmallGroup(onlyInOther, k)) return { comparison, onlyInSegment, onlyInOther };
+  }
+  return undefined;
+}
+
+/**
+ * Sizes of one segment over time (now, at the last full refresh, at the one before), as people may see them:
+ * a size is left out when it is under k or when it differs from a size already shown by 1 to k-1 (the
+ * difference would be a small group that joined or left). The change is given only between two shown sizes.
+ */
+export function gateSizeHistory(k: number, now: number | null, last: number | undefined, previous: number | undefined): {
+  last: number | null;
+  previous: number | null;
+  change: number | null;
+  changeHidden: boolean;
+} {
+  const shown: number[] = now !== null && now >= k ? [now] : [];
+  const admit = (size: number | undefined): number | null => {
+    if (size === undefined || size < k || shown.some((other) => revealsSmallGroup(Math.abs(other - size), k))) return null;
+    shown.push(size);
+    return size;
+  };
+  const lastShown = admit(last);
+  const previousShown = admit(previous);
+  const change = lastShown !== null && previousShown !== null ? lastShown - previousShown : null;
+  return { last: lastShown, previous: previousShown, change, changeHidden: change === null && last !== undefined && previous !== undefined };
+}
