@@ -58,3 +58,15 @@ ${decided ? `<div class="outcome" data-testid="outcome"><p>${escape(status.messa
 export function appealNotFoundPage(): string {
   return layout('Appeal not found', '<h1>We could not find that appeal</h1><p>Check the link or the reference number you were given.</p>');
 }
+
+/** Too many attempts from this address or about this buyer: when to come back. */
+export function appealRateLimitedPage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const wait = minutes === 1 ? 'a minute' : minutes < 60 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hour${minutes > 60 ? 's' : ''}`;
+  return layout(
+    'Too many attempts',
+    `<h1>Too many attempts</h1>
+<p>We received several appeals or look-ups from you in a short time. Please wait ${wait} and try again.</p>
+<p class="note">If you already sent an appeal, it is waiting for review: there is no need to send it again.</p>`,
+  );
+}
