@@ -6,12 +6,11 @@
  * `--reuse` keeps the warmed database as a template (`storedesk_bench_risk_warm_<warm>`) and clones it
  * on later runs, so repeated runs skip the warm-up; drop it by hand when the schema changes.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
 import { systemClock } from '../core/clock';
 import { openDatabase, schema, upsertShop, type Database } from '../db';
+import { createScratchDatabase, openKeptDatabase } from '../db/testing';
 import {
   createInstallationHasher,
   createRiskEngine,
@@ -58,32 +57,6 @@ async function backendTicks(database: Database): Promise<Map<number, number> | u
   return ticks;
 }
 
-async function createDatabase(name: string, template?: string): Promise<void> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  } finally {
-    await admin.end();
-  }
-}
-
-async function exists(name: string): Promise<boolean> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0;
-  } finally {
-    await admin.end();
-  }
-}
-
-const urlOf = (name: string) => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 /** A database to measure on, and whether it still needs warming (a clone of the kept template does not). */
 async function open(warm: (database: Database) => Promise<void>): Promise<{ database: Database; drop(): Promise<void> }> {
   if (embedded) {
@@ -91,25 +64,21 @@ async function open(warm: (database: Database) => Promise<void>): Promise<{ data
     await warm(database);
     return { database, drop: async () => database.close() };
   }
-  const name = `storedesk_bench_${randomBytes(4).toString('hex')}`;
-  const template = `storedesk_bench_risk_warm_${warmCount}`;
-  if (reuse && !(await exists(template))) {
-    await createDatabase(template);
-    const database = await openDatabase({ url: urlOf(template), poolSize: 8 });
+  const template = reuse ? await openKeptDatabase(serverUrl, `storedesk_bench_risk_warm_${warmCount}`) : undefined;
+  if (template && !template.ready) {
+    const database = await openDatabase({ url: template.url, poolSize: 8 });
     await warm(database);
     await database.close();
+    await template.markReady();
   }
-  await createDatabase(name, reuse ? template : undefined);
-  const database = await openDatabase({ url: urlOf(name), poolSize: 8 });
-  if (!reuse) await warm(database);
+  const scratch = await createScratchDatabase(serverUrl, 'storedesk_bench', { template: template?.name });
+  const database = await openDatabase({ url: scratch.url, poolSize: 8 });
+  if (!template) await warm(database);
   return {
     database,
     async drop() {
       await database.close();
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

@@ -10,13 +10,13 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
 import { stringify } from 'csv-stringify';
-import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateDemoStore, writeOrdersBulkJsonl } from '../connectors/shopify/demo-store';
 import { ingestBulkJsonl } from '../connectors/shopify/sync';
 import { lineItemFromGraphql, orderFromGraphql } from '../connectors/shopify/mirror';
 import { fromGid } from '../connectors/shopify/app';
 import { openDatabase, upsertShop } from '../db';
+import { createScratchDatabase } from '../db/testing';
 
 const options = new Command()
   .option('--orders <n>', 'orders to backfill', '200000')
@@ -29,13 +29,8 @@ const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]
 async function main(): Promise<void> {
   const orders = Number(options.orders);
   const work = mkdtempSync(join(tmpdir(), 'storedesk-bench-sync-'));
-  const name = `storedesk_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(options.databaseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const scratch = await createScratchDatabase(options.databaseUrl, 'storedesk_bench');
+  const database = await openDatabase({ url: scratch.url, poolSize: 4 });
   try {
     const shop = await upsertShop(database.db, { domain: 'bench.myshopify.com' });
     const jsonl = join(work, 'orders.jsonl');
@@ -88,8 +83,7 @@ async function main(): Promise<void> {
     console.log(`ingest speed as a share of COPY:      ${((copySeconds / ingestSeconds) * 100).toFixed(0)}%`);
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -7,11 +7,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
 import { countSegment, parseSegmentQuery, refreshAllTags, refreshSomeTags } from '../audience';
 import { addSyntheticOrders, seedSyntheticStore } from '../audience/testing';
 import { createSecretBox } from '../core/crypto';
 import { openDatabase, upsertShop } from '../db';
+import { createScratchDatabase, openKeptDatabase } from '../db/testing';
 import { createPseudonymizer } from '../privacy';
 
 const flag = (name: string, fallback: string) => {
@@ -25,7 +25,6 @@ const reuse = process.argv.includes('--reuse');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-const SEEDED = 'storedesk bench: seeded';
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -33,31 +32,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-/** Creates the scratch database, or finds a complete one kept by an earlier `--reuse` run. */
-async function scratchDatabase(admin: Client, name: string): Promise<boolean> {
-  if (reuse) {
-    const { rows } = await admin.query<{ comment: string | null }>('SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1', [name, 'pg_database']);
-    if (rows[0]?.comment === SEEDED) return true;
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  return false;
-}
-
 async function main(): Promise<void> {
   if (!Number.isInteger(customers) || !Number.isInteger(orders) || customers < 1 || orders < 1) throw new Error('--customers and --orders must be positive integers');
-  const name = reuse ? `storedesk_bench_tags_c${customers}_o${orders}` : `storedesk_bench_tags_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const seeded = await scratchDatabase(admin, name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const kept = reuse ? await openKeptDatabase(serverUrl, `storedesk_bench_tags_c${customers}_o${orders}`) : undefined;
+  const scratch = kept ? undefined : await createScratchDatabase(serverUrl, 'storedesk_bench_tags');
+  const database = await openDatabase({ url: (kept ?? scratch)!.url, poolSize: 4 });
   try {
     const asOf = new Date('2026-11-01T00:00:00Z');
     const clock = { now: () => asOf };
     const shop = await upsertShop(database.db, { domain: 'bench-tags.myshopify.com' });
-    if (seeded) {
+    if (kept?.ready) {
       // Back to the generated state: no orders from earlier incremental rounds, no profiles.
       await database.pool.query('DELETE FROM order_line_items WHERE shop_id = $1 AND order_id > $2', [shop.id, orders]);
       await database.pool.query('DELETE FROM orders WHERE shop_id = $1 AND id > $2', [shop.id, orders]);
@@ -65,17 +49,17 @@ async function main(): Promise<void> {
       await database.pool.query('TRUNCATE audience_profiles');
       await database.pool.query('DELETE FROM audience_refreshes WHERE shop_id = $1', [shop.id]);
       await database.pool.query('VACUUM ANALYZE');
-      console.log(`reusing ${name}: ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);
+      console.log(`reusing ${kept.name}: ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);
     } else {
       const [, seedMs] = await timed(() => seedSyntheticStore(database.pool, shop.id, { customers, orders, asOf }));
       await database.pool.query('VACUUM ANALYZE');
-      if (reuse) await admin.query(`COMMENT ON DATABASE ${name} IS '${SEEDED}'`);
+      await kept?.markReady();
       console.log(`generated ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders in ${seconds(seedMs)}`);
     }
     console.log(`load average before: ${load()}`);
 
     // A kept database keeps its sealed shop key, so its secret must be the same on every run.
-    const secret = reuse ? createHash('sha256').update(name).digest('hex') : randomBytes(32).toString('hex');
+    const secret = kept ? createHash('sha256').update(kept.name).digest('hex') : randomBytes(32).toString('hex');
     const pseudonymizer = createPseudonymizer({ db: database.db, secrets: createSecretBox(secret) });
     const deps = { pool: database.pool, pseudonymizer, clock };
     const [report, fullMs] = await timed(() => refreshAllTags(deps, shop.id));
@@ -109,8 +93,7 @@ async function main(): Promise<void> {
     console.log(`load average after: ${load()}`);
   } finally {
     await database.close();
-    if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch?.drop();
   }
 }
 

@@ -1,22 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { assertDatabaseName, databaseUrl, onServer } from './server-connection';
 
-/** A new, empty database on a PostgreSQL server, for one test file or benchmark run, and how to drop it. */
-export async function createScratchDatabase(serverUrl: string, prefix = 'storedesk_test'): Promise<{ url: string; drop(): Promise<void> }> {
+/** A database made for one run, and how to drop it. */
+export interface ScratchDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database on a PostgreSQL server, for one test file or benchmark run: empty, or a copy of
+ * `template` (which nobody may be connected to meanwhile).
+ */
+export async function createScratchDatabase(serverUrl: string, prefix = 'storedesk_test', options: { template?: string } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  assertDatabaseName(name);
+  if (options.template !== undefined) assertDatabaseName(options.template);
+  await onServer(serverUrl, (server) => server.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`));
   return {
-    url: url.toString(),
+    url: databaseUrl(serverUrl, name),
     async drop() {
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await onServer(serverUrl, (server) => server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
