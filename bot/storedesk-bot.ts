@@ -6,7 +6,7 @@ import { newConversationData } from './conversation/conversation-data';
 import { handleMessage } from './conversation/handle-message';
 import { messageWithActions } from './conversation/reply-builders';
 import { fallbackLines, messagesFor } from './messages';
-import { handleBlockedTurn } from './risk-gate';
+import { handleBlockedJoin, handleBlockedTurn } from './risk-gate';
 import type { BotShop } from './shops';
 
 /** Where the turn's language sits in turn state, so the apology of a crashed turn can use it. */
@@ -40,6 +40,7 @@ export class StoredeskBot extends ActivityHandler {
     const locale = (turn.context.activity.locale ?? '').slice(0, 2).toLowerCase();
     turn.language = ['en', 'zh', 'ms', 'ta'].includes(locale) ? locale : 'en';
     turn.data.language ??= turn.language;
+    if (await handleBlockedJoin(this.services, turn)) return;
     const m = messagesFor(turn.language);
     const privacyUrl = privacyNoticeUrl(turn.shop);
     const fromCatalog = turn.shop.answers.topActions(turn.language);

@@ -2,9 +2,18 @@ import { TurnContext } from 'botbuilder';
 import { fileAppeal, isBlocked, type BlockedStatus, type BuyerIdentifiers } from '../../risk';
 import type { BotServices, Turn } from '../conversation/bot-services';
 import { messageWithActions } from '../conversation/reply-builders';
-import { blockedLines as lines } from './blocked-lines';
+import { turnLanguage } from '../conversation/turn-language';
+import { appealWords, blockedLinesFor, skipWords, type BlockedLines } from './blocked-lines';
 
 const APPEAL_STEP_MS = 30 * 60_000;
+const LANGUAGES = ['en', 'zh', 'ms', 'ta'];
+
+/** The language to refuse in: this message's, else the conversation's (a typed email or reference says nothing). */
+function languageOf(services: BotServices, turn: Turn, text: string): string {
+  const detected = text.trim() ? turnLanguage(text, turn.data.language, services.detectLanguage) : 'other';
+  const language = detected === 'other' ? (turn.data.language ?? turn.language) : detected;
+  return LANGUAGES.includes(language) ? language : 'en';
+}
 
 /** The identifiers the channel and this conversation give: device, IP, and email/phone typed for an order lookup. */
 export function buyerIdentifiersOf(turn: Turn): BuyerIdentifiers {
@@ -33,26 +42,46 @@ async function statusOf(services: BotServices, turn: Turn): Promise<BlockedStatu
   return status;
 }
 
+/** The buyer's status, or undefined when the lookup failed (logged): a failed lookup must not take the bot down. */
+async function statusOrServe(services: BotServices, turn: Turn): Promise<BlockedStatus | undefined> {
+  try {
+    return await statusOf(services, turn);
+  } catch (error) {
+    services.logger.warn({ err: { message: (error as Error).message }, shopId: turn.shop.id }, 'blocklist check failed');
+    return undefined;
+  }
+}
+
+/**
+ * Runs when a buyer opens the chat, before the welcome: a blocked buyer gets the refusal and the way
+ * to appeal instead of the welcome and its top actions, in the language of the chat's locale
+ * (`turn.language`). Returns true when the turn was handled here.
+ */
+export async function handleBlockedJoin(services: BotServices, turn: Turn): Promise<boolean> {
+  if (!services.risk) return false;
+  const status = await statusOrServe(services, turn);
+  if (!status?.blocked) return false;
+  await refuse(turn, status, blockedLinesFor(turn.language));
+  return true;
+}
+
 /**
  * Runs before the bot answers: a blocked buyer gets a polite refusal and the way to appeal (in chat
- * or on the web) instead of service. Returns true when the turn was handled here.
+ * or on the web) instead of service, in the language they write in. Returns true when the turn was
+ * handled here.
  */
 export async function handleBlockedTurn(services: BotServices, turn: Turn, text: string): Promise<boolean> {
   if (!services.risk) return false;
-  let status: BlockedStatus;
-  try {
-    status = await statusOf(services, turn);
-  } catch (error) {
-    // A failed lookup must not take the whole bot down: serve the buyer and say so in the log.
-    services.logger.warn({ err: { message: (error as Error).message }, shopId: turn.shop.id }, 'blocklist check failed');
-    return false;
-  }
+  const status = await statusOrServe(services, turn);
+  if (!status) return false;
   const { data } = turn;
   if (!status.blocked) {
     data.appeal = undefined;
     return false;
   }
-  turn.language = 'en';
+  turn.language = languageOf(services, turn, text);
+  data.language = turn.language;
+  const lines = blockedLinesFor(turn.language);
   const now = services.clock.now().getTime();
   const step = data.appeal?.step && now - data.appeal.since < APPEAL_STEP_MS ? data.appeal : undefined;
   const typed = text.trim();
@@ -66,10 +95,10 @@ export async function handleBlockedTurn(services: BotServices, turn: Turn, text:
     return true;
   }
   if (step?.step === 'contact' && step.statement) {
-    const contact = typed.length === 0 || typed.toLowerCase() === lines.skip.toLowerCase() ? undefined : typed.slice(0, 200);
-    return fileInChat(services, turn, status, step.statement, contact);
+    const contact = typed.length === 0 || skipWords.has(typed.toLowerCase()) ? undefined : typed.slice(0, 200);
+    return fileInChat(services, turn, status, step.statement, contact, lines);
   }
-  if (typed.toLowerCase() === lines.appeal.toLowerCase()) {
+  if (appealWords.has(typed.toLowerCase())) {
     if (data.appeal?.reference) {
       await turn.context.sendActivity(lines.alreadyFiled(data.appeal.reference));
       return true;
@@ -78,19 +107,20 @@ export async function handleBlockedTurn(services: BotServices, turn: Turn, text:
     await turn.context.sendActivity(lines.askStatement);
     return true;
   }
-  await refuse(turn, status);
+  await refuse(turn, status, lines);
   return true;
 }
 
-async function refuse(turn: Turn, status: BlockedStatus): Promise<void> {
+async function refuse(turn: Turn, status: BlockedStatus, lines: BlockedLines): Promise<void> {
   const reference = turn.data.appeal?.reference;
   const links = status.appealUrl ? [{ title: lines.appealOnWeb, url: status.appealUrl }] : [];
   if (reference) await turn.context.sendActivity(messageWithActions(`${lines.refusal}\n\n${lines.alreadyFiled(reference)}`, [], links));
   else await turn.context.sendActivity(messageWithActions(lines.refusal, [{ title: lines.appeal, value: lines.appeal }], links));
 }
 
-async function fileInChat(services: BotServices, turn: Turn, status: BlockedStatus, statement: string, contact: string | undefined): Promise<boolean> {
-  const notifyAddress = JSON.parse(JSON.stringify(TurnContext.getConversationReference(turn.context.activity))) as Record<string, unknown>;
+async function fileInChat(services: BotServices, turn: Turn, status: BlockedStatus, statement: string, contact: string | undefined, lines: BlockedLines): Promise<boolean> {
+  // The outcome is sent later in the language the appeal was made in.
+  const notifyAddress = { ...JSON.parse(JSON.stringify(TurnContext.getConversationReference(turn.context.activity))), locale: turn.language } as Record<string, unknown>;
   try {
     const filed = await fileAppeal(services.risk!.deps, turn.shop.id, {
       channel: 'chat',

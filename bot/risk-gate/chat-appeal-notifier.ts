@@ -3,7 +3,7 @@ import { ActivityTypes } from 'botbuilder';
 import { UnavailableError, ValidationError } from '../../core/errors';
 import type { AppealNotifier } from '../../risk';
 import type { BotRuntime } from '../create-bot-runtime';
-import { blockedLines } from './blocked-lines';
+import { blockedLinesFor } from './blocked-lines';
 
 /**
  * Tells a buyer the outcome of an appeal they filed in chat, in the same conversation, through the
@@ -18,7 +18,9 @@ export function createChatAppealNotifier(runtime: () => Pick<BotRuntime, 'sender
       }
       const current = runtime();
       if (!current) throw new UnavailableError('The bot is not running yet, so the appeal outcome cannot be sent');
-      await current.senderFor(reference.channelId).send(reference, { type: ActivityTypes.Message, text: blockedLines.outcome(appeal.reference, outcome.message) });
+      // The language the buyer appealed in (kept as the address's locale when the appeal was filed).
+      const lines = blockedLinesFor(typeof reference.locale === 'string' ? reference.locale.slice(0, 2).toLowerCase() : undefined);
+      await current.senderFor(reference.channelId).send(reference, { type: ActivityTypes.Message, text: lines.outcome(appeal.reference, outcome.message) });
     },
   };
 }
