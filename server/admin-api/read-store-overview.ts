@@ -1,29 +1,8 @@
 import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import { schema, type Db, type Shop } from '../../db';
+import type { StoreOverview, SyncRunView } from './store-overview-types';
 
 const { orders, customers, products, syncRuns, webhookDeliveries } = schema;
-
-/** One sync run as the overview shows it. */
-export interface SyncRunView {
-  kind: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  objectsDone: number;
-  objectsTotal: number | null;
-  error: string | null;
-}
-
-/** What `GET /api/admin/overview` answers. */
-export interface StoreOverview {
-  shop: { domain: string; name: string; timezone: string; currency: string };
-  counts: { orders: number; customers: number; products: number };
-  lastSync: SyncRunView | null;
-  runningSyncs: SyncRunView[];
-  webhooks: { received24h: number; processed24h: number; failing24h: number; pending: number };
-  ordersPerDay: { day: string; orders: number; revenue: number }[];
-  generatedAt: string;
-}
 
 const CHART_DAYS = 90;
 

@@ -16,27 +16,8 @@ export interface SessionInfo {
   csrfToken: string | null;
 }
 
-/** One sync run. */
-export interface SyncRun {
-  kind: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  objectsDone: number;
-  objectsTotal: number | null;
-  error: string | null;
-}
-
-/** `GET /api/admin/overview`. */
-export interface Overview {
-  shop: { domain: string; name: string; timezone: string; currency: string };
-  counts: { orders: number; customers: number; products: number };
-  lastSync: SyncRun | null;
-  runningSyncs: SyncRun[];
-  webhooks: { received24h: number; processed24h: number; failing24h: number; pending: number };
-  ordersPerDay: { day: string; orders: number; revenue: number }[];
-  generatedAt: string;
-}
+// Declared once, beside the API that answers them; type-only, so nothing from server/ reaches the bundle.
+export type { StoreOverview as Overview, SyncRunView as SyncRun } from '../../../server/admin-api/store-overview-types';
 
 /** Opening hours of one day, or null when closed. */
 export type DayHours = { open: string; close: string } | null;
