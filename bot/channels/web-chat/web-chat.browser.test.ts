@@ -3,14 +3,14 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, launchChromium } from '../../../admin/testing/admin-browser';
 import { schema, upsertShop, type Database } from '../../../db';
 import { createTestDatabase, testEngine } from '../../../db/testing';
 import { createDirectLineChannel, type DirectLineChannel } from '../direct-line';
 import { EchoBot, startTestServer } from '../testing';
 import { webChatRoutes } from './index';
 
-const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
 const SHOP = 'tea-house.myshopify.com';
 
 describe(`the Web Chat page in Chromium (${testEngine})`, () => {
@@ -23,7 +23,7 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(artifactsDir, { recursive: true });
     database = await createTestDatabase();
     await upsertShop(database.db, { domain: SHOP, name: 'Tea House' });
     const bot = new EchoBot();
@@ -36,10 +36,7 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
     });
     await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', resolve));
     storeUrl = `http://localhost:${(store.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   beforeEach(async () => {
@@ -59,11 +56,11 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
   it('greets, runs a suggested action, answers a typed question and shows the handoff banner on the event', async () => {
     await page.goto(`${app.base}/chat?shop=${SHOP}`);
     await page.getByRole('paragraph').filter({ hasText: 'I am the shop assistant' }).first().waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'web-chat-1-greeting.png') });
+    await page.screenshot({ path: join(artifactsDir, 'web-chat-1-greeting.png') });
 
     await page.getByRole('button', { name: 'Opening hours' }).first().click();
     await page.getByRole('paragraph').filter({ hasText: 'We are open 9am to 6pm' }).first().waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'web-chat-2-suggested-action.png') });
+    await page.screenshot({ path: join(artifactsDir, 'web-chat-2-suggested-action.png') });
 
     const banner = page.locator('#handoff-banner');
     expect(await banner.isHidden()).toBe(true);
@@ -73,7 +70,7 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
     await page.getByRole('paragraph').filter({ hasText: 'Let me find someone for you.' }).first().waitFor();
     await banner.waitFor({ state: 'visible' });
     expect(await banner.textContent()).toContain('Waiting for a member of staff');
-    await page.screenshot({ path: join(ARTIFACTS, 'web-chat-3-handoff-banner.png') });
+    await page.screenshot({ path: join(artifactsDir, 'web-chat-3-handoff-banner.png') });
   }, 60_000);
 
   it('opens from the widget bubble on the store page and sends the first-party device id with each message', async () => {
@@ -85,7 +82,7 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
     await input.fill('hello from the store');
     await input.press('Enter');
     await frame.getByRole('paragraph').filter({ hasText: 'You said: hello from the store' }).first().waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'web-chat-4-widget.png') });
+    await page.screenshot({ path: join(artifactsDir, 'web-chat-4-widget.png') });
 
     const deviceId = await page.evaluate(() => localStorage.getItem('storedesk.deviceId'));
     expect(deviceId).toMatch(/^[\w-]{8,64}$/);
