@@ -1,6 +1,7 @@
 import type { BotAdapter, StatePropertyAccessor } from 'botbuilder';
 import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
+import type { ChatTopics } from '../audience';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/logging';
@@ -57,6 +58,8 @@ export interface BotRuntimeDeps {
   shopCacheMs?: number;
   /** The risk service (`createRiskService(...)`): blocked buyers are refused and may appeal in chat. Optional. */
   risk?: BotRisk;
+  /** Audience's chat topics (`audience.chatTopics`): intents of conversations where the buyer proved who they are. */
+  chatTopics?: ChatTopics;
 }
 
 /** The wired bot: its adapter, routes and services. */
@@ -120,6 +123,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     redact: (text) => redact(text),
     risk: deps.risk,
     blockCache: new BlockCache(),
+    chatTopics: deps.chatTopics,
     stateFor(shopId) {
       let entry = states.get(shopId);
       if (!entry) {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
-import { audienceRoutes, createAudience } from '../audience';
+import { audienceRetentionTargets, audienceRoutes, createAudience } from '../audience';
 import { createBotRuntime, createChatAppealNotifier, saveAnswerOverride, type BotRuntime, type ConversationSender } from '../bot';
 import { createRetrainer, modelRoutes, reviewQueueRoutes } from '../training';
 import { createInstallationHasher, createRiskService, deriveAppealLinkKey, publicAppealRoutes, riskAdminRoutes } from '../risk';
@@ -78,6 +78,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       secrets,
       logger: logger.child({ component: 'privacy' }),
       holders: [lazyHolder('audience', () => audience?.subjectHolder)],
+      retentionTargets: audienceRetentionTargets({ pool: database.pool }),
     });
     const { auditLog, audit } = privacy;
     const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders ?? config.DEMO_ORDERS });
@@ -101,7 +102,13 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
         await jobs?.now('shopify.sync', { shopId: shop.id, mode: synced.rowCount ? 'incremental' : 'full' });
       },
     });
-    const audienceService = createAudience({ database, pseudonymizer: privacy.pseudonymizer, auditLog, writeBackFor: (id) => connector.writeBackFor(id) });
+    const audienceService = createAudience({
+      database,
+      pseudonymizer: privacy.pseudonymizer,
+      auditLog,
+      writeBackFor: (id) => connector.writeBackFor(id),
+      onChatTopicError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'chat topic not recorded'),
+    });
     audience = audienceService;
     const retrainer = createRetrainer({ db: database.db });
     const publicUrl = config.SHOPIFY_APP_URL ?? `http://localhost:${config.PORT}`;
@@ -183,6 +190,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       defaultShop: demo?.shop,
       senders,
       risk: { deps: risk.deps },
+      chatTopics: audienceService.chatTopics,
     });
     botRuntime = bot;
     runtime = bot;

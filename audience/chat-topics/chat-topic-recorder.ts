@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Clock } from '../../core/clock';
 import type { Pseudonymizer } from '../../privacy';
 import { chatTopicOf, LINK_MS, MAX_EARLIER_TOPICS } from './chat-topic-rules';
-import { insertChatTopics } from './chat-topic-store';
+import { customerOfOrder, insertChatTopics } from './chat-topic-store';
 
 /**
  * What one conversation remembers for chat topics, kept in the bot's conversation state (plain JSON): topic
@@ -19,8 +19,12 @@ export interface ChatTopicMemory {
 export interface ChatTopics {
   /** A confident intent of the buyer: stored when the conversation is linked, else remembered for a later link. */
   noted(memory: ChatTopicMemory, shopId: string, intent: string): Promise<void>;
-  /** The buyer proved who they are (an order number with its email or phone): links the conversation to that customer and stores the topics remembered so far. */
-  linked(memory: ChatTopicMemory, shopId: string, customerId: number | string): Promise<void>;
+  /**
+   * The buyer proved who they are: the order-status lookup matched `orderNumber` with its email or phone.
+   * Links the conversation to that order's customer (unless none, or redacted) and stores the topics
+   * remembered so far. Call it only after such a match.
+   */
+  linked(memory: ChatTopicMemory, shopId: string, proof: { orderNumber: number }): Promise<void>;
 }
 
 /** What {@link createChatTopics} needs. */
@@ -54,11 +58,9 @@ export function createChatTopics(deps: ChatTopicDeps): ChatTopics {
     memory.earlier = [...(memory.earlier ?? []), [topic, now.getTime()] as [string, number]].slice(-MAX_EARLIER_TOPICS);
   }
 
-  async function linked(memory: ChatTopicMemory, shopId: string, customerId: number | string): Promise<void> {
-    const id = String(customerId);
-    if (!/^\d{1,19}$/.test(id)) return;
-    const { rows } = await pool.query('SELECT 1 FROM customers WHERE shop_id = $1 AND id = $2 AND redacted_at IS NULL', [shopId, id]);
-    if (rows.length === 0) return;
+  async function linked(memory: ChatTopicMemory, shopId: string, proof: { orderNumber: number }): Promise<void> {
+    const id = await customerOfOrder(pool, shopId, proof.orderNumber);
+    if (id === undefined) return;
     const [current] = await pseudonymizer.pseudonymizeAllVersions(shopId, 'customer', id);
     if (!current) return;
     const now = clock.now().getTime();
@@ -71,6 +73,6 @@ export function createChatTopics(deps: ChatTopicDeps): ChatTopics {
 
   return {
     noted: (memory, shopId, intent) => noted(memory, shopId, intent).catch(report),
-    linked: (memory, shopId, customerId) => linked(memory, shopId, customerId).catch(report),
+    linked: (memory, shopId, proof) => linked(memory, shopId, proof).catch(report),
   };
 }

@@ -1,5 +1,25 @@
 import type { Pool } from 'pg';
 
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * The customer of the shop's order named `#number` (else numbered `number`), when it has one who is not
+ * redacted; the id as text (bigint). The name is looked up first, through `orders_shop_name_idx`.
+ */
+export async function customerOfOrder(pool: Pool, shopId: string, orderNumber: number): Promise<string | undefined> {
+  if (!Number.isSafeInteger(orderNumber) || orderNumber < 0) return undefined;
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT c.id FROM (
+       (SELECT customer_id FROM orders WHERE shop_id = $1 AND name = $3 AND customer_id IS NOT NULL LIMIT 1)
+       UNION ALL
+       (SELECT customer_id FROM orders WHERE shop_id = $1 AND order_number = $2 AND customer_id IS NOT NULL LIMIT 1)
+       LIMIT 1) o
+     JOIN customers c ON c.shop_id = $1 AND c.id = o.customer_id AND c.redacted_at IS NULL`,
+    [shopId, orderNumber <= MAX_INT4 ? orderNumber : null, `#${orderNumber}`],
+  );
+  return rows[0]?.id;
+}
+
 /** Topics of one customer (by pseudonym under `keyVersion`), each with when it was asked. */
 export async function insertChatTopics(pool: Pool, shopId: string, link: { subject: string; keyVersion: number }, topics: ReadonlyArray<readonly [string, Date]>): Promise<number> {
   if (topics.length === 0) return 0;

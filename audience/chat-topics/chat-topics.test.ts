@@ -53,6 +53,10 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
       { shopId, id: 12, ...stamp },
       { shopId, id: 13, redactedAt: clock.now(), ...stamp },
     ]);
+    // Orders #1011-#1013 of customers 11-13, #1014 a guest checkout.
+    await database.db.insert(schema.orders).values([11, 12, 13, null].map((customerId, i) => ({
+      shopId, id: 500 + i, name: `#${1011 + i}`, orderNumber: 1011 + i, customerId, currency: 'SGD', totalPrice: '10', ...stamp,
+    })));
   });
   afterAll(async () => database?.close());
   beforeEach(async () => {
@@ -71,7 +75,7 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
     expect(memory.earlier).toEqual([['shipping-costs', expect.any(Number)], ['return-policy', expect.any(Number)]]);
 
     clock.advance(2 * HOUR);
-    await recorder.linked(memory, shopId, '11');
+    await recorder.linked(memory, shopId, { orderNumber: 1011 });
     // shipping-costs was asked 25 hours before the proof: too long ago to count for this customer.
     expect((await rows()).map((r) => r.topic)).toEqual(['return-policy']);
     expect(memory.earlier).toBeUndefined();
@@ -87,7 +91,7 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
 
   it('ends the link 24 hours after the proof: later topics are only remembered again', async () => {
     const memory: ChatTopicMemory = {};
-    await topics().linked(memory, shopId, 12);
+    await topics().linked(memory, shopId, { orderNumber: 1012 });
     clock.advance(DAY + 1);
     await topics().noted(memory, shopId, 'opening_hours');
     expect(await rows()).toEqual([]);
@@ -95,10 +99,10 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
     expect(memory.earlier).toHaveLength(1);
   });
 
-  it('never links a redacted or unknown customer', async () => {
-    for (const id of [13, 999, 'not-an-id']) {
+  it("never links a redacted customer, a guest checkout's order or an unknown order", async () => {
+    for (const orderNumber of [1013, 1014, 9999, 99_999_999_999]) {
       const memory: ChatTopicMemory = { earlier: [['invoice', clock.now().getTime()]] };
-      await topics().linked(memory, shopId, id);
+      await topics().linked(memory, shopId, { orderNumber });
       expect(memory.link).toBeUndefined();
     }
     expect(await rows()).toEqual([]);
@@ -106,7 +110,7 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
 
   it('stops recording under a pseudonym whose key was rotated (the customer id is not kept to recompute it)', async () => {
     const memory: ChatTopicMemory = {};
-    await topics().linked(memory, shopId, 12);
+    await topics().linked(memory, shopId, { orderNumber: 1012 });
     await pseudonymizer.rotate(shopId);
     await topics().noted(memory, shopId, 'payment_methods');
     expect(await rows()).toEqual([]);
@@ -116,7 +120,7 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
   it('stores topic names only: the table has no column for text, and refuses anything that is not a topic slug', async () => {
     const memory: ChatTopicMemory = {};
     const recorder = topics();
-    await recorder.linked(memory, shopId, 11);
+    await recorder.linked(memory, shopId, { orderNumber: 1011 });
     await recorder.noted(memory, shopId, 'my email is jane@example.com');
     await recorder.noted(memory, shopId, 'delivery_options');
     const columns = (await database.pool.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'audience_chat_topics' ORDER BY column_name")).rows.map((r) => r.column_name);
@@ -131,10 +135,10 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
 
   it("goes with the customer's erasure and is part of their data export", async () => {
     const memory: ChatTopicMemory = {};
-    await topics().linked(memory, shopId, 11);
+    await topics().linked(memory, shopId, { orderNumber: 1011 });
     await topics().noted(memory, shopId, 'invoice');
     const other: ChatTopicMemory = {};
-    await topics().linked(other, shopId, 12);
+    await topics().linked(other, shopId, { orderNumber: 1012 });
     await topics().noted(other, shopId, 'invoice');
     const holder = audienceSubjectHolder({ pool: database.pool, pseudonymizer });
     expect(await holder.export(shopId, { email: 'jane@example.com' })).toEqual({ profiles: [], chatTopics: [{ topic: 'invoice', askedAt: clock.now() }] });

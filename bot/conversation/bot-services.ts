@@ -1,4 +1,5 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ChatTopics } from '../../audience';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logging';
 import type { Db } from '../../db';
@@ -28,6 +29,8 @@ export interface BotServices {
   /** The blocklist; without it every buyer is served. */
   risk?: BotRisk;
   blockCache: BlockCache;
+  /** Audience's chat topics (`audience.chatTopics`); without it no topic is kept. */
+  chatTopics?: ChatTopics;
   /** Bot state of one shop (conversation state on that shop's PostgresBotStorage). */
   stateFor(shopId: string): { state: ConversationState; data: StatePropertyAccessor<ConversationData> };
 }

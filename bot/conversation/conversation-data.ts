@@ -1,3 +1,4 @@
+import type { ChatTopicMemory } from '../../audience';
 import type { RedactedText } from '../../privacy';
 import type { OrderDetails } from '../order-status';
 
@@ -13,6 +14,8 @@ export interface ConversationData {
   recent: RedactedText[];
   /** A blocked buyer's appeal in chat: the step being collected, or the filed appeal's reference. */
   appeal?: { step?: 'statement' | 'contact'; statement?: string; reference?: string; since: number };
+  /** Topic names (never words) for audience, and the customer link once the buyer proved who they are. */
+  chatTopics?: ChatTopicMemory;
 }
 
 /** A new conversation's data. */

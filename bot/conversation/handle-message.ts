@@ -75,7 +75,7 @@ export async function handleMessage(services: BotServices, turn: Turn, text: str
   if (action === 'handoff') return startHandoff(services, turn, 'requested');
   const answer = shop.answers.answer(result.intent, language);
   if (!answer) return notSure(services, turn, result, context3, redacted);
-  await context.sendActivity(answerActivity(answer));
+  await Promise.all([context.sendActivity(answerActivity(answer)), services.chatTopics?.noted((data.chatTopics ??= {}), shop.id, result.intent)]);
 }
 
 function stripSince(pending: (OrderDetails & { since: number }) | undefined): OrderDetails {
@@ -97,7 +97,8 @@ async function orderStatus(services: BotServices, turn: Turn, details: OrderDeta
   });
   turn.data.pendingOrder = outcome.pending ? { ...outcome.pending, since: services.clock.now().getTime() } : undefined;
   turn.data.lowConfidenceStreak = 0;
-  await turn.context.sendActivity(outcome.reply);
+  const proven = outcome.result === 'matched' && details.orderNumber !== undefined ? { orderNumber: details.orderNumber } : undefined;
+  await Promise.all([turn.context.sendActivity(outcome.reply), proven && services.chatTopics?.linked((turn.data.chatTopics ??= {}), turn.shop.id, proven)]);
 }
 
 async function notSure(
