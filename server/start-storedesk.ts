@@ -165,7 +165,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     // eslint-disable-next-line prefer-const -- assigned below, read lazily by the channels' logic
     let runtime: BotRuntime | undefined;
     const logic = (context: TurnContext) => runtime!.bot.run(context);
-    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }) });
+    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }), trustProxy: config.TRUST_PROXY });
     closers.unshift(() => directLine.close());
     const messenger = config.MESSENGER_APP_SECRET
       ? createMessengerChannel({
@@ -216,7 +216,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       reviewQueueRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, saveAnswerOverride }),
       modelRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, requestRetrain: async (shopId, lang) => (await jobs?.now('training.retrain', { shopId, lang })) ?? '' }),
       riskAdminRoutes({ service: risk, authenticate: authenticateStaff, onVerdictChanged: async (shopId, verdictId) => void (await jobs?.now('risk.write-back', { shopId, verdictId })) }),
-      publicAppealRoutes({ service: risk }),
+      publicAppealRoutes({ service: risk, trustProxy: config.TRUST_PROXY }),
       audienceRoutes({ audience: audienceService, authenticate: authenticateStaff, enqueue: async (name, data) => void (await jobs?.now(name, data)) }),
       adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
       ...connector.routes,

@@ -30,6 +30,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RUN_JOBS: booleanFlag.default(true),
     DEMO_ORDERS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+    /** Believe X-Forwarded-For from the one reverse proxy in front (buyers' IPs for chat and the appeal form). */
+    TRUST_PROXY: booleanFlag.default(false),
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,

@@ -6,7 +6,7 @@ import { activitiesSince, appendActivities } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
 import { guard } from './conversation-handlers';
-import { queryOf } from '../shared';
+import { clientIpOf, queryOf } from '../shared';
 import { enforce } from './request-guards';
 import { parseWatermark, publicOrigin } from './stream-url';
 import { validateInboundActivity } from './validate-inbound-activity';
@@ -32,8 +32,8 @@ export async function postActivity(ctx: DirectLineContext, req: Request, convers
       from: { id: grant.userId, name: inbound.from?.name, role: 'user' },
       recipient: { id: ctx.adapter.bot.id, name: ctx.adapter.bot.name, role: 'bot' },
       timestamp: ctx.clock.now().toISOString(),
-      // Set by the server after the client's fields, so a client can't claim another shop.
-      channelData: { ...inbound.channelData, shopId: grant.shopId, deviceId },
+      // Set by the server after the client's fields, so a client can't claim another shop or address.
+      channelData: { ...inbound.channelData, shopId: grant.shopId, deviceId, clientIp: undefined },
       locale: inbound.locale ?? conversation.locale ?? undefined,
     }),
   ) as Record<string, unknown>;
@@ -41,7 +41,9 @@ export async function postActivity(ctx: DirectLineContext, req: Request, convers
     const [stored] = await appendActivities(ctx.db, grant.shopId, conversationId, [record]);
     if (!stored) throw new NotFoundError('Conversation not found');
     await ctx.notifier.publish(conversationId);
-    const activity = { ...stored.activity, timestamp: new Date(String(stored.activity.timestamp)) } as unknown as Activity;
+    // The buyer's IP goes to the turn (the risk gate's block check) but is not stored with the activity.
+    const channelData = { ...(stored.activity.channelData as Record<string, unknown>), clientIp: clientIpOf(req, ctx.trustProxy) };
+    const activity = { ...stored.activity, channelData, timestamp: new Date(String(stored.activity.timestamp)) } as unknown as Activity;
     try {
       await ctx.adapter.processActivity(grant.shopId, activity, ctx.logic);
     } catch (error) {

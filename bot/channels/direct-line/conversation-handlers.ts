@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../../core/errors';
-import { clientAddress, queryOf, resolveShop } from '../shared';
+import { clientAddress, clientIpOf, queryOf, resolveShop } from '../shared';
 import { createConversation, findConversation, markStarted, type DirectLineConversation } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
@@ -89,7 +89,7 @@ export async function startConversation(ctx: DirectLineContext, req: Request): P
           membersAdded: [{ id: grant.userId, name: '' }],
           locale: conversation.locale ?? undefined,
           timestamp: ctx.clock.now(),
-          channelData: { shopId: grant.shopId, ...(conversation.deviceId ? { deviceId: conversation.deviceId } : {}) },
+          channelData: { shopId: grant.shopId, clientIp: clientIpOf(req, ctx.trustProxy), ...(conversation.deviceId ? { deviceId: conversation.deviceId } : {}) },
         },
         ctx.logic,
       ),

@@ -13,6 +13,12 @@ export function clientAddress(req: Request, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** The caller's IP for the turn (the bot's blocklist check), or undefined when the socket has none. */
+export function clientIpOf(req: Request, trustProxy: boolean): string | undefined {
+  const address = clientAddress(req, trustProxy);
+  return address === 'unknown' ? undefined : address;
+}
+
 /** Query parameters of a request (the app installs no query parser). */
 export function queryOf(req: Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
