@@ -19,6 +19,9 @@ import { isAddressTokenAt, isStreetTypeAt } from './is-address-token';
 import { hasRareWord, hasStreetSignal } from './address-segments';
 import { extendAddressBlock } from './extend-address-block';
 import { mayHavePostalCue, seedPatterns } from './address-seed-patterns';
+import { textFacts } from './text-facts';
+import type { TextFacts } from './text-facts';
+import { ALL_GATES, GATE } from './word-gates';
 
 // A house number, not a quantity ("2x", "3pcs").
 const HOUSE_NUMBER = /\b\d{1,5}[A-WYZa-wyz]?\b/g;
@@ -79,19 +82,25 @@ const STREET_ANY = new RegExp(
 const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square/;
 
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
-export function findAddresses(text: string): PiiSpan[] {
-  const lower = text.toLowerCase();
-  const lowerCaseText = text === lower;
+export function findAddresses(
+  text: string,
+  facts: TextFacts = textFacts(text),
+  gates: number = ALL_GATES,
+): PiiSpan[] {
+  const lowerCaseText = facts.lowerCase;
+  const lower = lowerCaseText ? text : text.toLowerCase();
   // Case-insensitive patterns run on the lower-cased copy, which is faster than the /i flag.
   const folded = lower.length === text.length ? lower : undefined;
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  const patterns = seedPatterns(text, lower);
-  eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
-    seeds.push([m.index, m.index + m[0].length]);
-  });
-  if (STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
-  if (ADDRESS_TOPIC.test(folded ?? text.toLowerCase())) patterns.push(WORDS_NUMBER);
+  const patterns = seedPatterns(facts, lower);
+  if (gates & GATE.unitAnchor || facts.hashes > 0)
+    eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
+      seeds.push([m.index, m.index + m[0].length]);
+    });
+  if (gates & GATE.streetHint && STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
+  if (gates & GATE.addressTopic && ADDRESS_TOPIC.test(folded ?? text.toLowerCase()))
+    patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
     eachMatch(pattern, text, (m) => {
       if (
@@ -110,34 +119,37 @@ export function findAddresses(text: string): PiiSpan[] {
       seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);
     });
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
-  let grownTo = STREET_ANY.test(folded ?? text.toLowerCase()) ? -1 : Infinity;
-  eachMatch(HOUSE_NUMBER, text, (m) => {
-    if (m.index < grownTo) return;
-    const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
-    grownTo = e;
-    if (e - s <= m[0].length) return;
-    if (hasStreetSignal(text, s, e) && /\p{L}{2}/u.test(text.slice(s, e))) seeds.push([s, e]);
-  });
-  eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text, (m) => {
-    const at = m.index + m[0].length;
-    const [s, e] = growOnLine(
-      text,
-      at,
-      at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1),
-      lowerCaseText,
-      lines,
-    );
-    const segment = text.slice(at, e);
-    const bareAt = /^at\s*$/i.test(m[0].trim());
-    const words = segment.split(/[\s,]+/).filter((w) => /\p{L}{2}/u.test(w));
-    if (
-      words.length === 0 ||
-      /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)
-    )
-      return;
-    if (bareAt && !hasStreetSignal(text, at, e) && (segment.match(/\d+/g)?.length ?? 0) < 2) return;
-    seeds.push([Math.max(s, at), e]);
-  });
+  // Without a street word anywhere, no house number grows into an address.
+  let grownTo = -1;
+  if (gates & GATE.street && STREET_ANY.test(folded ?? text.toLowerCase()))
+    eachMatch(HOUSE_NUMBER, text, (m) => {
+      if (m.index < grownTo) return;
+      const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
+      grownTo = e;
+      if (e - s <= m[0].length) return;
+      if (hasStreetSignal(text, s, e) && /\p{L}{2}/u.test(text.slice(s, e))) seeds.push([s, e]);
+    });
+  if (gates & GATE.addressCue)
+    eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text, (m) => {
+      const at = m.index + m[0].length;
+      const [s, e] = growOnLine(
+        text,
+        at,
+        at + (/^\d+/.exec(text.slice(at))?.[0].length ?? 1),
+        lowerCaseText,
+        lines,
+      );
+      const segment = text.slice(at, e);
+      const bareAt = /^at\s*$/i.test(m[0].trim());
+      const words = segment.split(/[\s,]+/).filter((w) => /\p{L}{2}/u.test(w));
+      if (
+        words.length === 0 ||
+        /^\d+\s*(?:am|pm|h|hrs|o'clock|min|mins|minutes|days|pcs|pieces|items|x)\b/i.test(segment)
+      )
+        return;
+      if (bareAt && !hasStreetSignal(text, at, e) && (segment.match(/\d+/g)?.length ?? 0) < 2) return;
+      seeds.push([Math.max(s, at), e]);
+    });
   const spans: PiiSpan[] = [];
   const done = new Set<number>();
   for (const [s, e] of seeds) {
@@ -145,7 +157,7 @@ export function findAddresses(text: string): PiiSpan[] {
     const key = gs * 100_003 + ge;
     if (done.has(key)) continue;
     done.add(key);
-    const [bs, be] = extendAddressBlock(text, gs, ge, lowerCaseText);
+    const [bs, be] = facts.newlines > 0 ? extendAddressBlock(text, gs, ge, lowerCaseText) : [gs, ge];
     spans.push({ start: bs, end: be, label: 'ADDRESS' });
   }
   return spans;

@@ -1,12 +1,10 @@
-import { classify } from './classify-word';
 import type { Word } from './classify-word';
-import { CUE_AFTER_TWO } from './lexical';
-import type { Lexical } from './lexical';
 import type { PiiSpan } from './labels';
-import { loadNameGazetteer } from './name-gazetteer';
 import { joinCoordinated, runQualifies } from './person-run-rules';
-import { isLetterCode } from './is-letter-code';
-import { lexiconEntry } from './word-lexicon';
+import { scanWords } from './scan-words';
+import type { ScannedWords } from './scan-words';
+import { textFacts } from './text-facts';
+import type { TextFacts } from './text-facts';
 
 // "Dr. Tan", "J. Lim": one full stop, optionally followed by one whitespace character.
 function initialGap(text: string, from: number, to: number): boolean {
@@ -14,48 +12,17 @@ function initialGap(text: string, from: number, to: number): boolean {
   return to - from === 1 || (to - from === 2 && /\s/.test(text[from + 1]!));
 }
 
-export function findPersons(text: string): PiiSpan[] {
-  const g = loadNameGazetteer();
-  const lowerCaseText = text === text.toLowerCase();
-  const words: Word[] = [];
-  let prev1 = '';
-  let prev2 = '';
-  let prevLex: Lexical | undefined;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isLetterCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i++;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (isLetterCode(d) || d === 39 || d === 0x2019 || d === 45) i++;
-      else break;
-    }
-    const c = text.charCodeAt(start);
-    const lowerStart = c >= 97 && c <= 122;
-    const entry = lexiconEntry(g, text, start, i, !lowerStart);
-    const lex = entry.lex;
-    let cue: 'none' | 'cue' | 'title' = 'none';
-    if (prevLex) {
-      if (prevLex.title) cue = 'title';
-      else if (prevLex.cue || (prevLex.cueTail && CUE_AFTER_TWO.has(`${prev2} ${prev1}`))) cue = 'cue';
-    }
-    if (cue === 'none' && lowerStart && !lowerCaseText && !lex.gaz && !lex.title && !lex.link) {
-      // Fast path: an ordinary lower-case word in mixed-case text is never part of a name, and
-      // leaving it out of `words` is safe because runs and neighbours are checked for adjacency.
-    } else {
-      words.push(classify(text, start, i, g, lowerCaseText, cue, lex));
-    }
-    prev2 = prev1;
-    prev1 = entry.key;
-    prevLex = lex;
-  }
+/** Person names as people write them in chat, from a gazetteer plus capitalisation and cues. */
+export function findPersons(
+  text: string,
+  facts: TextFacts = textFacts(text),
+  scanned: ScannedWords = scanWords(text, facts),
+): PiiSpan[] {
+  const lowerCaseText = facts.lowerCase;
+  const words = scanned.words;
   const spans: PiiSpan[] = [];
   const rejected: PiiSpan[] = [];
-  i = 0;
+  let i = 0;
   while (i < words.length) {
     const w = words[i]!;
     const opensRun = w.kind !== 'other' && w.kind !== 'link' && w.kind !== 'weakCommon';

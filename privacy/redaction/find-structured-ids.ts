@@ -1,6 +1,8 @@
 import { eachMatch } from './each-match';
 import { isIPv6 } from 'node:net';
 import type { PiiSpan } from './labels';
+import { textFacts } from './text-facts';
+import type { TextFacts } from './text-facts';
 
 const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const URL = /\bhttps?:\/\/[^\s<>"')\]]+/gi;
@@ -11,24 +13,15 @@ const IPV4 =
   /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 
-function occursAtLeast(text: string, char: string, times: number): boolean {
-  let at = -1;
-  for (let n = 0; n < times; n++) {
-    at = text.indexOf(char, at + 1);
-    if (at === -1) return false;
-  }
-  return true;
-}
-
 /** Emails, token-bearing URLs and IP addresses. */
-export function findStructuredIds(text: string): PiiSpan[] {
+export function findStructuredIds(text: string, facts: TextFacts = textFacts(text)): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  if (text.includes('@')) {
+  if (facts.ats > 0) {
     eachMatch(EMAIL, text, (m) => {
       spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL' });
     });
   }
-  if (text.includes('://')) {
+  if (facts.colons > 0 && text.includes('://')) {
     eachMatch(URL, text, (m) => {
       const url = m[0].replace(/[.,;:!?]+$/, '');
       const hasDigit = /\d/.test(url);
@@ -37,12 +30,12 @@ export function findStructuredIds(text: string): PiiSpan[] {
       }
     });
   }
-  if (occursAtLeast(text, '.', 3)) {
+  if (facts.dots >= 3) {
     eachMatch(IPV4, text, (m) => {
       spans.push({ start: m.index, end: m.index + m[0].length, label: 'IP' });
     });
   }
-  if (occursAtLeast(text, ':', 2)) {
+  if (facts.colons >= 2) {
     eachMatch(IPV6, text, (m) => {
       const candidate = m[0];
       const groups = candidate.split(':').filter(Boolean).length;

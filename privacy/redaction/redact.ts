@@ -8,6 +8,8 @@ import { findPhones } from './find-phones';
 import { findStructuredIds } from './find-structured-ids';
 import type { PiiSpan } from './labels';
 import { mergeSpans } from './merge-spans';
+import { scanWords } from './scan-words';
+import { textFacts } from './text-facts';
 
 /** Options for {@link redact}. */
 export interface RedactOptions {
@@ -25,11 +27,18 @@ export interface RedactionResult {
 export function findPii(text: RawText | string): PiiSpan[] {
   const input = String(text);
   if (input.length === 0) return [];
-  const hasDigit = /\d/.test(input);
-  const candidates: PiiSpan[] = [...findStructuredIds(input), ...findPersons(input)];
-  if (hasDigit) {
-    candidates.push(...findNumberIds(input), ...findPhones(input), ...findOrderIds(input));
-    candidates.push(...findDatesOfBirth(input), ...findAddresses(input));
+  const facts = textFacts(input);
+  const scanned = scanWords(input, facts);
+  const candidates: PiiSpan[] = findStructuredIds(input, facts);
+  candidates.push(...findPersons(input, facts, scanned));
+  if (facts.digits > 0) {
+    const gates = scanned.gates;
+    candidates.push(
+      ...findNumberIds(input, facts),
+      ...findPhones(input),
+      ...findOrderIds(input, facts, gates),
+    );
+    candidates.push(...findDatesOfBirth(input, gates), ...findAddresses(input, facts, gates));
   }
   return mergeSpans(candidates, input);
 }

@@ -2,11 +2,14 @@ import { lexical } from './lexical';
 import type { Lexical } from './lexical';
 import type { NameGazetteer } from './name-gazetteer';
 import { WordTable } from './word-table';
+import { wordGates } from './word-gates';
 
 /** A word as the person detector keys it, with its gazetteer facts. */
 export interface LexiconEntry {
   key: string;
   lex: Lexical;
+  /** Gate bits of the word (see `GATE` in word-gates). */
+  gates: number;
 }
 
 let table: WordTable<LexiconEntry> | undefined;
@@ -21,7 +24,7 @@ export function lexiconEntry(
   fold: boolean,
 ): LexiconEntry {
   if (!table || tableFor !== g) {
-    table = new WordTable((key) => ({ key, lex: lexical(key, g) }));
+    table = new WordTable((key) => ({ key, lex: lexical(key, g), gates: wordGates(key) }));
     tableFor = g;
   }
   return table.get(text, start, end, fold);

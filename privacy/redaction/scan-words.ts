@@ -1,0 +1,83 @@
+import { isSpaceCode } from './address-segments';
+import { classify } from './classify-word';
+import type { Word } from './classify-word';
+import { isLetterCode } from './is-letter-code';
+import { CUE_AFTER_TWO } from './lexical';
+import type { Lexical } from './lexical';
+import { loadNameGazetteer } from './name-gazetteer';
+import type { TextFacts } from './text-facts';
+import { GATE } from './word-gates';
+import { lexiconEntry } from './word-lexicon';
+
+/** The words of a text that may take part in a name, and the gates its words open. */
+export interface ScannedWords {
+  words: Word[];
+  /** {@link GATE} bits OR-ed over every word of the text. */
+  gates: number;
+}
+
+// ADDRESS_CUE ends in `\s*:?\s*(?=\d)`.
+function digitAfterCue(text: string, at: number): boolean {
+  let i = at;
+  while (isSpaceCode(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 58) {
+    i++;
+    while (isSpaceCode(text.charCodeAt(i))) i++;
+  }
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * One pass over the words of `text` (runs of letters, apostrophes and hyphens): each is looked
+ * up once in the lexicon, classified for the name finder when it may be part of a name, and its
+ * gates are collected for the address, order and birth-date patterns.
+ */
+export function scanWords(text: string, facts: TextFacts): ScannedWords {
+  const g = loadNameGazetteer();
+  const lowerCaseText = facts.lowerCase;
+  const words: Word[] = [];
+  let gates = 0;
+  let prev1 = '';
+  let prev2 = '';
+  let prevLex: Lexical | undefined;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 39 || d === 0x2019 || d === 45) i++;
+      else break;
+    }
+    const c = text.charCodeAt(start);
+    const lowerStart = c >= 97 && c <= 122;
+    const entry = lexiconEntry(g, text, start, i, !lowerStart);
+    const lex = entry.lex;
+    const wordGates = entry.gates;
+    if (wordGates !== 0) {
+      gates |= wordGates;
+      if (wordGates & GATE.addressCueEnd && digitAfterCue(text, i)) gates |= GATE.addressCue;
+      if (wordGates & GATE.endsInD && text.charCodeAt(i) === 46) gates |= GATE.birth;
+    }
+    let cue: 'none' | 'cue' | 'title' = 'none';
+    if (prevLex) {
+      if (prevLex.title) cue = 'title';
+      else if (prevLex.cue || (prevLex.cueTail && CUE_AFTER_TWO.has(`${prev2} ${prev1}`))) cue = 'cue';
+    }
+    if (cue === 'none' && lowerStart && !lowerCaseText && !lex.gaz && !lex.title && !lex.link) {
+      // Fast path: an ordinary lower-case word in mixed-case text is never part of a name, and
+      // leaving it out of `words` is safe because runs and neighbours are checked for adjacency.
+    } else {
+      words.push(classify(text, start, i, g, lowerCaseText, cue, lex));
+    }
+    prev2 = prev1;
+    prev1 = entry.key;
+    prevLex = lex;
+  }
+  return { words, gates };
+}
