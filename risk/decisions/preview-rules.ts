@@ -73,12 +73,14 @@ interface RecentOrder {
   features: Features;
 }
 
-// The newest orders come from `risk_orders_recent_idx`; each verdict then by its subject index.
+// The newest orders come from `risk_orders_recent_idx`; each verdict then by its subject index. The
+// LIMIT 1 keeps the lateral lookup a per-order index probe, whatever the statistics say: a hash join
+// would read every verdict of the shop.
 async function recentOrders(deps: Pick<RiskServiceDeps, 'db'>, shopId: string, limit: number): Promise<RecentOrder[]> {
   const { rows } = await deps.db.query<{ order_id: string; at: string | number; features: Record<string, number | null> }>({
     text: `SELECT o.order_id, o.at, v.features
            FROM (SELECT order_id, at FROM risk_orders WHERE shop_id = $1 ORDER BY at DESC LIMIT $2) o
-           JOIN risk_verdicts v ON v.shop_id = $1 AND v.subject_type = 'order' AND v.subject_id = o.order_id
+           CROSS JOIN LATERAL (SELECT features FROM risk_verdicts WHERE shop_id = $1 AND subject_type = 'order' AND subject_id = o.order_id LIMIT 1) v
            ORDER BY o.at DESC`,
     values: [shopId, limit],
   });
