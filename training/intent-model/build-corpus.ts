@@ -1,4 +1,4 @@
-import type { CorpusItem } from 'node-nlp';
+import type { CorpusItem } from '@nlpjs/neural';
 import { featurize } from './featurize';
 import type { FeatureOptions } from './featurize';
 import type { LanguageTools } from './language-tools';

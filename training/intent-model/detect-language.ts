@@ -1,4 +1,4 @@
-import { Language } from 'node-nlp';
+import { Language } from '@nlpjs/language';
 import { isSupportedLanguage } from './language-tools';
 import type { SupportedLanguage } from './language-tools';
 

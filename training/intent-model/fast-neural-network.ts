@@ -1,5 +1,5 @@
-import { NeuralNetwork } from 'node-nlp';
-import type { Perceptron, PreparedItem } from 'node-nlp';
+import { NeuralNetwork } from '@nlpjs/neural';
+import type { Perceptron, PreparedItem } from '@nlpjs/neural';
 
 interface PackedCorpus {
   offsets: Int32Array;

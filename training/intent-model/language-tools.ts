@@ -1,4 +1,5 @@
-import { NlpManager } from 'node-nlp';
+import { Container } from '@nlpjs/core';
+import type { NlpPipelineClass } from '@nlpjs/core';
 import { ValidationError } from '../../core/errors';
 
 /** Languages the intent pipeline supports, as ISO 639-1 codes. */
@@ -13,6 +14,37 @@ export interface LanguageTools {
   stem(tokens: string[]): string[];
 }
 
+interface LanguageClasses {
+  normalizer: NlpPipelineClass;
+  tokenizer: NlpPipelineClass;
+  stemmer?: NlpPipelineClass;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Each language's package is required only when a model of that language is first used: node-nlp as a whole
+// registers all 40 of its languages (the Chinese dictionary alone is over 10 MB), where a bot needs one to four.
+// Chinese takes its tokenizer and normalizer files only: the package's entry also loads a CC-CEDICT translator.
+// The zh stemmer of NLP.js 4.27 throws on token arrays, and Chinese words need no stemming, so zh keeps its tokens.
+const LOADERS: Record<SupportedLanguage, () => LanguageClasses> = {
+  en: () => {
+    const { NormalizerEn, TokenizerEn, StemmerEn } = require('@nlpjs/lang-en-min') as typeof import('@nlpjs/lang-en-min');
+    return { normalizer: NormalizerEn, tokenizer: TokenizerEn, stemmer: StemmerEn };
+  },
+  ms: () => {
+    const { NormalizerMs, TokenizerMs, StemmerMs } = require('@nlpjs/lang-ms') as typeof import('@nlpjs/lang-ms');
+    return { normalizer: NormalizerMs, tokenizer: TokenizerMs, stemmer: StemmerMs };
+  },
+  ta: () => {
+    const { NormalizerTa, TokenizerTa, StemmerTa } = require('@nlpjs/lang-ta') as typeof import('@nlpjs/lang-ta');
+    return { normalizer: NormalizerTa, tokenizer: TokenizerTa, stemmer: StemmerTa };
+  },
+  zh: () => ({
+    normalizer: require('@nlpjs/lang-zh/src/normalizer-zh') as NlpPipelineClass,
+    tokenizer: require('@nlpjs/lang-zh/src/tokenizer-zh') as NlpPipelineClass,
+  }),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 const cache = new Map<SupportedLanguage, LanguageTools>();
 
 /** Type guard for {@link SupportedLanguage}. */
@@ -21,8 +53,8 @@ export function isSupportedLanguage(lang: string): lang is SupportedLanguage {
 }
 
 /**
- * NLP.js normaliser, tokeniser and stemmer for a language, built once per process.
- * The zh stemmer of node-nlp 4.27 throws on token arrays, and Chinese words need no stemming, so zh keeps its tokens.
+ * NLP.js normaliser, tokeniser and stemmer for a language (the same classes node-nlp's NlpManager registers),
+ * built once per process.
  */
 export function getLanguageTools(lang: string): LanguageTools {
   if (!isSupportedLanguage(lang)) {
@@ -30,14 +62,21 @@ export function getLanguageTools(lang: string): LanguageTools {
   }
   const cached = cache.get(lang);
   if (cached) return cached;
-  const { container } = new NlpManager({ languages: [lang], forceNER: false, autoSave: false, nlu: { log: false } });
-  const normalizer = container.get(`normalizer-${lang}`);
-  const tokenizer = container.get(`tokenizer-${lang}`);
-  const stemmer = lang === 'zh' ? undefined : container.get(`stemmer-${lang}`);
+  const classes = LOADERS[lang]();
+  // One container per language: the stemmer finds its tokenizer, and the tokenizer its normalizer, in it.
+  const container = new Container();
+  container.use(classes.normalizer);
+  container.use(classes.tokenizer);
+  if (classes.stemmer) container.use(classes.stemmer);
+  const normalizer = container.get(`normalizer-${lang}`)!;
+  const tokenizer = container.get(`tokenizer-${lang}`)!;
+  const stemmer = classes.stemmer ? container.get(`stemmer-${lang}`) : undefined;
   const tools: LanguageTools = {
-    normalize: (text) => (normalizer?.normalize ? normalizer.normalize(text) : text.toLowerCase()),
-    tokenize: (text) => (tokenizer?.tokenize ? tokenizer.tokenize(text, true) : text.split(/\s+/)).filter((t) => t.trim().length > 0),
-    stem: (tokens) => (stemmer?.stem ? stemmer.stem(tokens) : tokens),
+    normalize: (text) => normalizer.normalize(text),
+    // innerTokenize is what tokenize(text, true) runs, without its memo: that memo keeps every distinct
+    // text (buyers' raw messages) for an hour, unbounded.
+    tokenize: (text) => tokenizer.innerTokenize(tokenizer.normalize(text, true), true).filter((t) => t.trim().length > 0),
+    stem: (tokens) => (stemmer ? stemmer.stem(tokens) : tokens),
   };
   cache.set(lang, tools);
   return tools;

@@ -1,5 +1,5 @@
-// node-nlp ships no types; this declares only the parts storedesk uses.
-declare module 'node-nlp' {
+// NLP.js's packages ship no types; this declares only the parts storedesk uses.
+declare module '@nlpjs/neural' {
   export interface NeuralNetworkSettings {
     iterations?: number;
     errorThresh?: number;
@@ -63,6 +63,9 @@ declare module 'node-nlp' {
     fromJSON(json: NeuralNetworkJson): void;
   }
 
+}
+
+declare module '@nlpjs/language' {
   export interface LanguageGuess {
     alpha3: string;
     alpha2: string;
@@ -75,14 +78,45 @@ declare module 'node-nlp' {
     guessBest(text: string, allowList?: string[]): LanguageGuess;
   }
 
+}
+
+declare module '@nlpjs/core' {
+  /** A normalizer, tokenizer or stemmer of one language, as the container holds it. */
   export interface NlpPipelineTool {
-    normalize?(text: string): string;
-    tokenize?(text: string, normalize?: boolean): string[];
-    stem?(tokens: string[]): string[];
+    normalize(text: string, force?: boolean): string;
+    tokenize(text: string, normalize?: boolean): string[];
+    /** What `tokenize` runs on normalised text, without its memo. */
+    innerTokenize(text: string, normalize?: boolean): string[];
+    stem(tokens: string[]): string[];
   }
 
-  export class NlpManager {
-    constructor(settings?: { languages?: string[]; forceNER?: boolean; autoSave?: boolean; nlu?: { log?: boolean } });
-    container: { get(name: string): NlpPipelineTool | undefined };
+  /** A language tool class; the container constructs it with itself. */
+  export type NlpPipelineClass = new (settings: { container: Container }) => Partial<NlpPipelineTool>;
+
+  export class Container {
+    constructor(hasPrefix?: boolean);
+    use(item: NlpPipelineClass): string;
+    get(name: string): NlpPipelineTool | undefined;
   }
+}
+
+declare module '@nlpjs/lang-en-min' {
+  import type { NlpPipelineClass } from '@nlpjs/core';
+  export const NormalizerEn: NlpPipelineClass;
+  export const TokenizerEn: NlpPipelineClass;
+  export const StemmerEn: NlpPipelineClass;
+}
+
+declare module '@nlpjs/lang-ms' {
+  import type { NlpPipelineClass } from '@nlpjs/core';
+  export const NormalizerMs: NlpPipelineClass;
+  export const TokenizerMs: NlpPipelineClass;
+  export const StemmerMs: NlpPipelineClass;
+}
+
+declare module '@nlpjs/lang-ta' {
+  import type { NlpPipelineClass } from '@nlpjs/core';
+  export const NormalizerTa: NlpPipelineClass;
+  export const TokenizerTa: NlpPipelineClass;
+  export const StemmerTa: NlpPipelineClass;
 }
