@@ -22,7 +22,6 @@ export interface TextFacts {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAsciiLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
 
 // On this runtime one loop over a chat line costs about as much as one regex pass, so every
 // character fact the finders need is gathered here once instead of in a loop or regex each.
@@ -49,27 +48,35 @@ export function textFacts(text: string): TextFacts {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       digits++;
-      if (run === 0) digitRuns++;
+      if (run === 0) {
+        digitRuns++;
+        // An IBAN head ends its letters before this digit, has a second digit and a character after.
+        if (letters >= 2 && i + 2 < n && isDigit(text.charCodeAt(i + 1))) ibanHead = true;
+      }
       if (++run > longestDigitRun) longestDigitRun = run;
       if (++loose > longestLooseDigitRun) longestLooseDigitRun = loose;
       letters = 0;
       continue;
     }
-    const next = text.charCodeAt(i + 1);
-    if (c === 32 && run > 0 && isDigit(next)) spacedDigitPair = true;
+    if (loose > 0) {
+      // One space or hyphen between digits keeps a loose run going ("4111 1111-1111").
+      if ((c === 32 || c === 45) && isDigit(text.charCodeAt(i + 1))) {
+        if (c === 32 && run > 0) spacedDigitPair = true;
+      } else loose = 0;
+    }
     run = 0;
-    if (!((c === 32 || c === 45) && isDigit(next) && i > 0)) loose = 0;
-    if (isAsciiLetter(c)) {
+    if (((c | 32) - 97) >>> 0 < 26) {
       if (c <= 90) upperAscii = true;
-      if (++letters >= 2 && i + 3 < n && isDigit(next) && isDigit(text.charCodeAt(i + 2))) ibanHead = true;
+      letters++;
       continue;
     }
     letters = 0;
-    if (c === 46) dots++;
-    else if (c === 58) colons++;
-    else if (c === 64) ats++;
-    else if (c === 35) hashes++;
-    else if (c === 10) newlines++;
+    if (c < 64) {
+      if (c === 46) dots++;
+      else if (c === 58) colons++;
+      else if (c === 35) hashes++;
+      else if (c === 10) newlines++;
+    } else if (c === 64) ats++;
     else if (c >= 128) nonAscii = true;
   }
   const lowerCase = !upperAscii && (!nonAscii || text === text.toLowerCase());
