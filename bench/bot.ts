@@ -17,7 +17,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { Command } from 'commander';
@@ -28,6 +27,7 @@ import { createMetrics } from '../core/metrics';
 import { openDatabase, schema, upsertShop } from '../db';
 import { createApp } from '../server/http';
 import { catalogTrainingExamples, loadDefaultCatalog, trainIntentModel } from '../training';
+import { KeepAliveClient } from './keep-alive-client';
 
 const program = new Command()
   .option('--database-url <url>', 'PostgreSQL server (a scratch database is created on it)', 'postgres://postgres@127.0.0.1:5432/postgres')
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const url = new URL(opts.databaseUrl);
   url.pathname = `/${name}`;
   const conversations = Number(opts.conversations);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: conversations });
+  let clients: KeepAliveClient[] = [];
   let child: ChildProcess | undefined;
   try {
     const { shopIds, trainMs } = await seed(url.toString());
@@ -188,28 +188,22 @@ async function main(): Promise<void> {
     const { port } = (await ask(child, undefined, 'ready')) as { port: number };
 
     const outcomes = { answered: 0, quiet: 0 };
-    const send = (conversation: number, text: string): Promise<number> =>
-      new Promise((resolve, reject) => {
-        const body = JSON.stringify({
-          type: 'message', channelId: 'bench', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies',
-          conversation: { id: `bench-${conversation}` }, from: { id: `buyer-${conversation}` }, recipient: { id: 'bot' },
-          text, channelData: { shopId: shopIds[conversation % shopIds.length] },
-        });
-        const started = performance.now();
-        const req = http.request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let size = 0;
-          res.on('data', (chunk: Buffer) => (size += chunk.length));
-          res.on('end', () => {
-            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
-            // An empty activity list is a quiet turn (a person owns the conversation).
-            if (size > 20) outcomes.answered += 1;
-            else outcomes.quiet += 1;
-            resolve(performance.now() - started);
-          });
-        });
-        req.on('error', reject);
-        req.end(body);
+    // One keep-alive connection per conversation, as one buyer's client would hold.
+    clients = Array.from({ length: conversations }, () => new KeepAliveClient('127.0.0.1', port, '/api/messages'));
+    const send = async (conversation: number, text: string): Promise<number> => {
+      const body = JSON.stringify({
+        type: 'message', channelId: 'bench', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies',
+        conversation: { id: `bench-${conversation}` }, from: { id: `buyer-${conversation}` }, recipient: { id: 'bot' },
+        text, channelData: { shopId: shopIds[conversation % shopIds.length] },
       });
+      const started = performance.now();
+      const { status, bodyBytes } = await clients[conversation]!.post(body);
+      if (status !== 200) throw new Error(`HTTP ${status}`);
+      // An empty activity list is a quiet turn (a person owns the conversation).
+      if (bodyBytes > 20) outcomes.answered += 1;
+      else outcomes.quiet += 1;
+      return performance.now() - started;
+    };
 
     const messages = Number(opts.messages);
     // Warm-up: first turn of every conversation (registration, model load per shop), not timed.
@@ -222,6 +216,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const load0 = loadavg()[0]!;
     const rate = Number(opts.rate);
+    const clientCpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: conversations }, async (_, c) => {
@@ -242,6 +237,8 @@ async function main(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const clientCpuUsed = process.cpuUsage(clientCpu);
+    const clientMsPerMessage = (clientCpuUsed.user + clientCpuUsed.system) / 1000 / latencies.length;
     const stats = (await ask(child, { type: 'stats' }, 'stats')) as ServerStats;
     const pgAfter = await postgresCpuMs(admin, name);
     const pgPerMessage = pgBefore !== undefined && pgAfter !== undefined ? `${((pgAfter - pgBefore) / latencies.length).toFixed(2)} ms` : 'not measurable (remote server)';
@@ -251,10 +248,10 @@ async function main(): Promise<void> {
     console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s (setup process, not the server)`);
     console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s; ${outcomes.answered} answered, ${outcomes.quiet} quiet during handoff)`);
     console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}`);
-    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; load generator CPU ${clientMsPerMessage.toFixed(2)} ms per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB${stats.liveMb === undefined ? '' : `, ${stats.liveMb.toFixed(0)} MB live`}); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
   } finally {
-    agent.destroy();
+    for (const client of clients) client.close();
     if (child?.connected) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));
       await ask(child, { type: 'stop' }, 'stopped').catch(() => undefined);
