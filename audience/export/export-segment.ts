@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { ShopifyWriteBack } from '../../connectors/shopify';
 import { schema, type Db } from '../../db';
 import type { AuditLog, Pseudonymizer } from '../../privacy';
-import { compileSegmentExpr, countSegment, findRevealingDifference, getSegment, neighboursOf, parseSegmentQuery, type Comparison } from '../segments';
+import { compileSegmentExpr, countWithNeighbours, findRevealingDifference, getSegment, parseSegmentQuery, revealingNeighbour, type Comparison } from '../segments';
 
 const { audienceExports } = schema;
 
@@ -42,12 +42,10 @@ export async function requestExport(
   const segment = await getSegment(deps.db, shopId, segmentId);
   const parsed = parseSegmentQuery(segment.query);
   if (!parsed.ok) throw new ConflictError(`The saved query no longer parses: ${parsed.error}`);
-  const size = await countSegment(deps.pool, shopId, parsed.expr);
+  const counts = await countWithNeighbours(deps.pool, shopId, parsed.expr);
+  const { size } = counts;
   if (size < deps.k) throw new ConflictError(`Fewer than ${deps.k} customers match; a segment this small is never exported. Widen it first.`, { details: { k: deps.k } });
-  const close = await findRevealingDifference(deps.pool, shopId, parsed.expr, deps.k, { size, total: await profileCount(deps.pool, shopId) }, [
-    ...neighboursOf(parsed.expr),
-    ...(await earlierExports(deps.db, shopId, segment.query)),
-  ]);
+  const close = revealingNeighbour(counts, deps.k) ?? (await findRevealingDifference(deps.pool, shopId, parsed.expr, deps.k, await earlierExports(deps.db, shopId, segment.query)));
   if (close) {
     throw new ConflictError(
       `This segment differs from ${close.comparison.label} by fewer than ${deps.k} customers; exporting it would let the Shopify tags single out that small group.`,
@@ -60,11 +58,6 @@ export async function requestExport(
     .returning();
   await deps.auditLog.record({ shopId, actor: { kind: 'staff', id: actor }, action: 'audience.export-request', subject: row!.id, detail: { segmentId, size } });
   return row!;
-}
-
-async function profileCount(pool: Pool, shopId: string): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audience_profiles WHERE shop_id = $1', [shopId]);
-  return Number(rows[0]?.n ?? 0);
 }
 
 /**

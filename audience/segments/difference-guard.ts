@@ -7,14 +7,16 @@ export interface Comparison {
   /** The other group as a message names it: `"country:SG"` (quoted), or all customers. */
   label: string;
   expr: SegmentExpr;
+  /** Known nesting: a query with one AND condition dropped holds the segment, one with an OR item dropped lies in it. */
+  nesting?: 'superset' | 'subset';
 }
 
 const ALL: SegmentExpr = { type: 'and', items: [] };
 const isAll = (expr: SegmentExpr) => expr.type === 'and' && expr.items.length === 0;
 
 /**
- * The queries one edit away from `expr`: one condition of its top-level AND or OR dropped (a NOT or a single
- * tag: all customers). Together with all customers, these are the comparisons a merchant makes first.
+ * The queries one edit away from `expr`: one condition of its top-level AND or OR dropped. Together with all
+ * customers, these are the comparisons a merchant makes first.
  */
 export function neighboursOf(expr: SegmentExpr): Comparison[] {
   const out: Comparison[] = [];
@@ -22,7 +24,7 @@ export function neighboursOf(expr: SegmentExpr): Comparison[] {
     for (let i = 0; i < expr.items.length; i++) {
       const rest = expr.items.filter((_, j) => j !== i);
       const other: SegmentExpr = rest.length === 1 ? rest[0]! : { type: expr.type, items: rest };
-      if (!isAll(other)) out.push({ label: `"${formatSegmentExpr(other)}"`, expr: other });
+      if (!isAll(other)) out.push({ label: `"${formatSegmentExpr(other)}"`, expr: other, nesting: expr.type === 'and' ? 'superset' : 'subset' });
     }
   }
   return out;
@@ -39,21 +41,49 @@ export interface Difference {
 export const revealsSmallGroup = (count: number, k: number) => count > 0 && count < k;
 
 /**
- * The first comparison whose members differ from the segment's by 1 to k-1 customers on either side, or
- * undefined when showing the segment's size next to every comparison reveals no such group. `size` is the
- * segment's own size and `total` the shop's profiles (all customers is always a comparison). The other
- * comparisons are counted in one statement over the union of the groups, answered by the tags index.
+ * The sizes of several groups of the shop's profiles in one statement. Each is a scalar subquery planned on
+ * its own, so the tags index answers each as it answers a single segment size.
  */
-export async function findRevealingDifference(
-  pool: Pool,
-  shopId: string,
-  expr: SegmentExpr,
-  k: number,
-  known: { size: number; total: number },
-  comparisons: Comparison[] = neighboursOf(expr),
-): Promise<Difference | undefined> {
-  const outside = known.total - known.size;
-  if (!isAll(expr) && revealsSmallGroup(outside, k)) return { comparison: { label: 'all customers', expr: ALL }, onlyInSegment: 0, onlyInOther: outside };
+export async function countGroups(pool: Pool, shopId: string, exprs: readonly SegmentExpr[]): Promise<number[]> {
+  const params: unknown[] = [shopId];
+  const columns = exprs.map((expr, i) => `(SELECT count(*) FROM audience_profiles WHERE shop_id = $1 AND ${compileSegmentExpr(expr, params)}) AS c${i}`);
+  const { rows } = await pool.query<Record<string, string>>(`SELECT ${columns.join(', ')}`, params);
+  return exprs.map((_, i) => Number(rows[0]?.[`c${i}`] ?? 0));
+}
+
+/** A segment's size with what would be seen beside it: all customers, and each query one edit away. */
+export interface SegmentCounts {
+  size: number;
+  total: number;
+  neighbours: Array<{ comparison: Comparison; size: number }>;
+}
+
+/** Counts a segment, all customers and the segment's neighbours ({@link neighboursOf}) in one statement. */
+export async function countWithNeighbours(pool: Pool, shopId: string, expr: SegmentExpr): Promise<SegmentCounts> {
+  const neighbours = neighboursOf(expr);
+  const [size = 0, total = 0, ...sizes] = await countGroups(pool, shopId, [expr, ALL, ...neighbours.map((n) => n.expr)]);
+  return { size, total, neighbours: neighbours.map((comparison, i) => ({ comparison, size: sizes[i] ?? 0 })) };
+}
+
+/**
+ * All customers, or the first neighbour, when 1 to k-1 customers away from the segment. Neighbours nest with
+ * the segment, so the difference of the sizes is the group in between.
+ */
+export function revealingNeighbour(counts: SegmentCounts, k: number): Difference | undefined {
+  const outside = counts.total - counts.size;
+  if (revealsSmallGroup(outside, k)) return { comparison: { label: 'all customers', expr: ALL }, onlyInSegment: 0, onlyInOther: outside };
+  for (const { comparison, size } of counts.neighbours) {
+    const apart = Math.abs(size - counts.size);
+    if (revealsSmallGroup(apart, k)) return { comparison, onlyInSegment: comparison.nesting === 'subset' ? apart : 0, onlyInOther: comparison.nesting === 'superset' ? apart : 0 };
+  }
+  return undefined;
+}
+
+/**
+ * The first of `comparisons` (any groups, such as earlier exports) whose members differ from the segment's by
+ * 1 to k-1 customers on either side. Counted in one statement over the union of the groups.
+ */
+export async function findRevealingDifference(pool: Pool, shopId: string, expr: SegmentExpr, k: number, comparisons: readonly Comparison[]): Promise<Difference | undefined> {
   const others = comparisons.filter((c) => !isAll(c.expr));
   if (others.length === 0) return undefined;
   const params: unknown[] = [shopId];

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { MULTI_VALUED_KINDS, TAG_KINDS, type TagKind } from '../tags';
 import { compileSegmentExpr, wideningsOf } from './compile-segment-query';
-import { findRevealingDifference, type Difference } from './difference-guard';
+import { countWithNeighbours, revealingNeighbour } from './difference-guard';
 import { formatSegmentExpr, type SegmentExpr } from './parse-segment-query';
 import { gateDistribution, type GatedDistribution } from './k-gate';
 
@@ -33,34 +33,35 @@ export async function countSegment(pool: Pool, shopId: string, expr: SegmentExpr
 }
 
 /** A size that may be shown: at least k, and not 1 to k-1 away from a neighbouring query or all customers. */
-async function showable(pool: Pool, shopId: string, expr: SegmentExpr | undefined, size: number, total: number, k: number): Promise<boolean> {
+async function showable(pool: Pool, shopId: string, expr: SegmentExpr | undefined, size: number, k: number): Promise<boolean> {
   if (size < k) return false;
   if (!expr) return true;
-  return (await findRevealingDifference(pool, shopId, expr, k, { size, total })) === undefined;
+  const counts = await countWithNeighbours(pool, shopId, expr);
+  return counts.size >= k && !revealingNeighbour(counts, k);
 }
 
 /**
  * The size of a segment under the shop's k-floor and the differencing rule (see {@link SegmentSize}), with
- * ways to widen it when it is not shown; a suggestion's size is itself checked by the same rules.
+ * ways to widen it when it is not shown; a suggestion's size is itself checked by the same rules. The common
+ * case is one statement: the segment, all customers and each query one edit away, counted together.
  */
 export async function measureSegment(pool: Pool, shopId: string, expr: SegmentExpr, k: number): Promise<SegmentSize> {
-  const [size, total] = await Promise.all([countSegment(pool, shopId, expr), totalProfiles(pool, shopId)]);
-  let close: Difference | undefined;
-  if (size >= k) {
-    close = await findRevealingDifference(pool, shopId, expr, k, { size, total });
-    if (!close) return { belowK: false, k, size };
-  }
+  const counts = await countWithNeighbours(pool, shopId, expr);
+  const { size, total } = counts;
+  const close = size >= k ? revealingNeighbour(counts, k) : undefined;
+  if (size >= k && !close) return { belowK: false, k, size };
+  const known = new Map(counts.neighbours.map((n) => [formatSegmentExpr(n.comparison.expr), n.size]));
   const candidates: Array<Widening & { expr?: SegmentExpr }> = [];
   for (const widening of wideningsOf(expr)) {
     const wider = widening.expr.type === 'and' && widening.expr.items.length === 0 ? undefined : widening.expr;
-    const widerSize = wider ? await countSegment(pool, shopId, wider) : total;
+    const widerSize = wider ? (known.get(formatSegmentExpr(wider)) ?? (await countSegment(pool, shopId, wider))) : total;
     if (widerSize >= k) candidates.push({ query: wider ? formatSegmentExpr(wider) : '(all customers)', dropped: widening.dropped, size: widerSize, expr: wider });
   }
   candidates.sort((a, b) => a.size - b.size);
   const suggestions: Widening[] = [];
   for (const { expr: wider, ...suggestion } of candidates) {
     if (suggestions.length === 3) break;
-    if (await showable(pool, shopId, wider, suggestion.size, total, k)) suggestions.push(suggestion);
+    if (await showable(pool, shopId, wider, suggestion.size, k)) suggestions.push(suggestion);
   }
   if (close) {
     const message = `This segment differs from ${close.comparison.label} by fewer than ${k} customers, so showing both sizes would reveal that small group. Add or drop a condition so the two differ by at least ${k}.`;
@@ -70,11 +71,6 @@ export async function measureSegment(pool: Pool, shopId: string, expr: SegmentEx
     ? `Try dropping ${suggestions[0]!.dropped}, or join related tags with OR.`
     : 'Drop a condition, or join related tags with OR (for example interest:running OR interest:trail).';
   return { belowK: true, k, size: null, reason: 'fewer-than-k', message: `Fewer than ${k} customers match. ${advice}`, suggestions };
-}
-
-async function totalProfiles(pool: Pool, shopId: string): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audience_profiles WHERE shop_id = $1', [shopId]);
-  return Number(rows[0]?.n ?? 0);
 }
 
 /**
