@@ -11,6 +11,7 @@ describe('segment queries', () => {
     ['NOT (age:unknown OR age:under-18)', 'NOT (age:unknown OR age:under-18)'],
     ['brand:"Lion City" AND sg-district:9', 'brand:lion-city AND sg-district:09'],
     ['  store:web  ', 'store:web'],
+    ['chat-topic:Return_Policy AND NOT chat-topic:complaint', 'chat-topic:return-policy AND NOT chat-topic:complaint'],
   ])('parses %p as %p', (query, normalized) => {
     const parsed = parseSegmentQuery(query);
     expect(parsed).toMatchObject({ ok: true, normalized });
