@@ -1,3 +1,4 @@
+import { isSpaceCode } from './address-segments';
 import { isStreetWord } from './is-address-token';
 import type { PiiSpan } from './labels';
 import type { Word } from './classify-word';
@@ -12,6 +13,16 @@ const STREET_AFTER =
   /^[ \t]+(?:\d{1,5}(?![\d]|[ -]\d)|(?:street|st|road|rd|avenue|ave|lane|drive|boulevard|blvd|way|place|square|straße|strasse|str)\b\.?)/i;
 const STREET_BEFORE = /(?:\d|\b(?:street|road|avenue|rue|via|calle|ul|jalan|jln|lorong|blk))\.?[ \t]+$/i;
 
+// The patterns below open or close with spaces or punctuation; a look at that one character
+// skips the slice and the regex when they cannot match.
+const spaceOrTabAt = (text: string, at: number) => {
+  const c = text.charCodeAt(at);
+  return c === 32 || c === 9;
+};
+const spaceAt = (text: string, at: number) => isSpaceCode(text.charCodeAt(at));
+const oneSpaceBetween = (text: string, from: number, to: number) =>
+  to - from === 1 && text.charCodeAt(from) === 32;
+
 /** Decides whether a run of name-like words is a person. */
 export function runQualifies(
   run: Word[],
@@ -21,16 +32,21 @@ export function runQualifies(
 ): boolean {
   const last = run[run.length - 1]!;
   const head = run[0]!;
-  if (ORG_AFTER.test(text.slice(last.end, last.end + 14))) return false;
+  const afterRun = text.charCodeAt(last.end);
+  if ((afterRun === 44 || isSpaceCode(afterRun)) && ORG_AFTER.test(text.slice(last.end, last.end + 14)))
+    return false;
   const titled = head.kind === 'title' || head.cue;
   if (
     !titled &&
-    (STREET_AFTER.test(text.slice(last.end, last.end + 12)) ||
-      STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start)))
+    ((spaceOrTabAt(text, last.end) && STREET_AFTER.test(text.slice(last.end, last.end + 12))) ||
+      (spaceOrTabAt(text, head.start - 1) &&
+        STREET_BEFORE.test(text.slice(Math.max(0, head.start - 10), head.start))))
   )
     return false;
-  const nextWord = NEXT_WORD.exec(text.slice(last.end, last.end + 24))?.[1];
-  if (!titled && nextWord && isStreetWord(nextWord)) return false;
+  if (!titled && spaceOrTabAt(text, last.end)) {
+    const nextWord = NEXT_WORD.exec(text.slice(last.end, last.end + 24))?.[1];
+    if (nextWord && isStreetWord(nextWord)) return false;
+  }
   const names = run.filter((w) => w.kind !== 'title' && w.kind !== 'link' && w.kind !== 'other');
   if (names.length === 0) return false;
   if (titled) return true;
@@ -39,13 +55,14 @@ export function runQualifies(
     before &&
     before.kind === 'weakCommon' &&
     !before.sentenceStart &&
-    text.slice(before.end, head.start) === ' ';
-  const brandAfter = after && after.kind === 'weakCommon' && text.slice(last.end, after.start) === ' ';
+    oneSpaceBetween(text, before.end, head.start);
+  const brandAfter = after && after.kind === 'weakCommon' && oneSpaceBetween(text, last.end, after.start);
   if (brandBefore || brandAfter) return false;
   if (names.some((w) => w.kind === 'strong')) return true;
   // "the Princess Royal": ordinary capitalised words after "the" name a thing, not a person.
   if (
     names.every((w) => w.kind === 'weakGaz') &&
+    spaceAt(text, head.start - 1) &&
     /\bthe\s+$/i.test(text.slice(Math.max(0, head.start - 4), head.start))
   )
     return false;
@@ -54,15 +71,23 @@ export function runQualifies(
     before.cap &&
     !before.sentenceStart &&
     before.kind !== 'title' &&
-    text.slice(before.end, head.start) === ' '
+    oneSpaceBetween(text, before.end, head.start)
   )
     return false;
-  if (after && after.cap && after.kind !== 'title' && text.slice(last.end, after.start) === ' ') return false;
+  if (after && after.cap && after.kind !== 'title' && oneSpaceBetween(text, last.end, after.start))
+    return false;
   // Two or more unknown capitalised words with no known name among them are more often a brand or product.
   if (names.length >= 2) return names.some((w) => w.kind === 'weakGaz');
   const only = names[0]!;
   if (only.kind === 'weakCommon') return false;
-  if (only.sentenceStart) return SUBJECT_AFTER.test(text.slice(only.end, only.end + 9));
+  if (only.sentenceStart) {
+    const c = text.charCodeAt(only.end);
+    return (
+      (c === 58 || c === 44 || c === 39 || isSpaceCode(c)) &&
+      SUBJECT_AFTER.test(text.slice(only.end, only.end + 9))
+    );
+  }
+  if (!spaceAt(text, only.start - 1)) return true;
   if (only.kind === 'weakGaz')
     return !PLACE_ONLY_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
   return !PLACE_BEFORE.test(text.slice(Math.max(0, only.start - 12), only.start));
