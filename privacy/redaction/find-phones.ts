@@ -38,8 +38,13 @@ function isValidDate(candidate: string): boolean {
 export function findPhones(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   eachMatch(PHONE, text, (m) => {
-    const raw = m[0].replace(/[ .-]+$/, '');
-    const main = raw.replace(/\s?(?:x|ext\.?|#)\s?\d{1,6}$/, '');
+    const match = m[0];
+    // Most matches are short numbers (quantities, amounts, dates): leave before any copying.
+    if (digitCount(match) < 6) return;
+    const last = match.charCodeAt(match.length - 1);
+    const raw = last === 32 || last === 46 || last === 45 ? match.replace(/[ .-]+$/, '') : match;
+    const main =
+      raw.includes('x') || raw.includes('#') ? raw.replace(/\s?(?:x|ext\.?|#)\s?\d{1,6}$/, '') : raw;
     const digits = digitCount(main);
     if (digits < 6 || digits > 15) return;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
