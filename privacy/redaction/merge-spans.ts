@@ -17,6 +17,12 @@ const PRIORITY: Record<PiiLabel, number> = {
 
 /** Resolves overlaps (higher priority first, then longer) and returns spans sorted by start. */
 export function mergeSpans(candidates: PiiSpan[], text: string): PiiSpan[] {
+  // Most chat lines have no finding or one: nothing can overlap.
+  if (candidates.length === 0) return [];
+  if (candidates.length === 1) {
+    const only = candidates[0]!;
+    return only.end > only.start ? [{ ...only }] : [];
+  }
   leadingNamesOutOfAddresses(candidates, text);
   const ordered = candidates
     .filter((s) => s.end > s.start)
