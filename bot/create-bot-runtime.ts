@@ -19,7 +19,7 @@ import type { ActivityLimits } from './http';
 import { InboxService, inboxRoutes, type Authenticate } from './inbox';
 import { TurnLog } from './logging';
 import { createDefaultModels, ShopModels, type DefaultModels } from './models';
-import { defaultOrderLookupLimits, FailureLimiter, type OrderLookupLimits } from './order-status';
+import { defaultOrderLookupLimits, FailureLimiter, OrderLookups, type OrderLookupLimits } from './order-status';
 import { BlockCache, type BotRisk } from './risk-gate';
 import { ShopDirectory } from './shops';
 import { StoredeskBot } from './storedesk-bot';
@@ -118,6 +118,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     models: new ShopModels({ db: deps.db, defaults, load: loadIntentModel, clock, refreshMs: deps.modelRefreshMs, maxModels: deps.maxShopModels }),
     turnLog,
     limiter: new FailureLimiter(deps.db),
+    orderLookups: new OrderLookups(deps.db),
     limits: deps.orderLookupLimits ?? defaultOrderLookupLimits,
     detectLanguage,
     redact: (text) => redact(text),

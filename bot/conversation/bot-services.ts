@@ -7,7 +7,7 @@ import type { RawText, RedactedText } from '../../privacy';
 import type { CorpusTurn } from '../../training/corpus';
 import type { TranscriptLine, TurnLog } from '../logging';
 import type { ShopModels } from '../models';
-import type { FailureLimiter, OrderLookupLimits } from '../order-status';
+import type { FailureLimiter, OrderLookupLimits, OrderLookups } from '../order-status';
 import type { BotShop, ShopDirectory } from '../shops';
 import type { BlockCache } from '../risk-gate/block-cache';
 import type { BotRisk } from '../risk-gate/risk-gate-types';
@@ -23,6 +23,7 @@ export interface BotServices {
   models: ShopModels;
   turnLog: TurnLog;
   limiter: FailureLimiter;
+  orderLookups: OrderLookups;
   limits: OrderLookupLimits;
   detectLanguage: DetectLanguage;
   redact: (text: RawText) => { text: RedactedText };

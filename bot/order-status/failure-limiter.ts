@@ -8,11 +8,6 @@ export interface LimitRule {
   windowMs: number;
 }
 
-const READ = {
-  name: 'storedesk_bot_limits_read',
-  text: 'SELECT key, window_start, count FROM bot_rate_limits WHERE shop_id = $1 AND key = ANY($2::text[])',
-};
-
 // A window that ran out starts again at this failure.
 const FAIL = {
   name: 'storedesk_bot_limits_fail',
@@ -21,6 +16,21 @@ const FAIL = {
       count = CASE WHEN l.window_start <= $4::timestamptz THEN 1 ELSE l.count + 1 END,
       window_start = CASE WHEN l.window_start <= $4::timestamptz THEN excluded.window_start ELSE l.window_start END`,
 };
+
+/** A key's failures in its current window, as stored. */
+export interface LimitRow {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+/** True when any of the rows has used up its key's failures in the current window. */
+export function limitReached(rows: readonly LimitRow[], keys: ReadonlyArray<{ key: string; rule: LimitRule }>, now: Date): boolean {
+  return rows.some((row) => {
+    const rule = keys.find((k) => k.key === row.key)?.rule;
+    return rule !== undefined && now.getTime() - row.window_start.getTime() < rule.windowMs && row.count >= rule.max;
+  });
+}
 
 /**
  * Counts failed order lookups in the database, so limits hold across bot processes and restarts.
@@ -31,16 +41,6 @@ export class FailureLimiter {
 
   constructor(db: Db) {
     this.pool = poolOf(db);
-  }
-
-  /** True when any key has used up its failures in the current window. */
-  async blocked(shopId: string, keys: ReadonlyArray<{ key: string; rule: LimitRule }>, now: Date): Promise<boolean> {
-    if (keys.length === 0) return false;
-    const rows = await runNamedStatement<{ key: string; window_start: Date; count: number }>(this.pool, READ, [shopId, keys.map((k) => k.key)]);
-    return rows.some((row) => {
-      const rule = keys.find((k) => k.key === row.key)?.rule;
-      return rule !== undefined && now.getTime() - row.window_start.getTime() < rule.windowMs && row.count >= rule.max;
-    });
   }
 
   /** Records one failure against every key, starting a new window where the old one ran out. */

@@ -1,10 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { ActionTypes, ActivityTypes } from 'botbuilder';
-import type { Db } from '../../db';
-import { poolOf } from '../../db';
 import type { BotMessages } from '../messages';
-import type { FailureLimiter, LimitRule } from './failure-limiter';
-import { matchOrder, type OrderRow } from './match-order';
+import { limitReached, type FailureLimiter, type LimitRule } from './failure-limiter';
+import { orderIfContactMatches, orderKeys, type OrderRow } from './match-order';
+import type { OrderLookups } from './order-lookups';
 import type { OrderDetails } from './parse-order-details';
 
 /** Failure limits of order lookups. */
@@ -21,7 +20,7 @@ export const defaultOrderLookupLimits: OrderLookupLimits = {
 
 /** What the order-status step needs. */
 export interface OrderStatusDeps {
-  db: Db;
+  orderLookups: OrderLookups;
   limiter: FailureLimiter;
   limits: OrderLookupLimits;
 }
@@ -55,10 +54,11 @@ export async function orderStatusStep(deps: OrderStatusDeps, input: OrderStatusI
   }
   const keys = [{ key: `order-lookup:conversation:${input.conversationKey}`, rule: deps.limits.perConversation }];
   if (input.clientIp) keys.push({ key: `order-lookup:ip:${input.clientIp}`, rule: deps.limits.perShopAndIp });
-  if (await deps.limiter.blocked(input.shopId, keys, input.now)) {
+  const found = await deps.orderLookups.find({ shopId: input.shopId, keys: keys.map((k) => k.key), ...orderKeys(details.orderNumber) });
+  if (limitReached(found.limits, keys, input.now)) {
     return { reply: { type: ActivityTypes.Message, text: m.orderTooManyAttempts }, result: 'limited' };
   }
-  const order = await matchOrder(poolOf(deps.db), input.shopId, { ...details, orderNumber: details.orderNumber });
+  const order = orderIfContactMatches(found.order, details);
   if (!order) {
     await deps.limiter.fail(input.shopId, keys, input.now);
     return { reply: { type: ActivityTypes.Message, text: m.orderNotMatched }, result: 'not_matched' };

@@ -77,6 +77,13 @@ describe(`order status on ${testEngine}`, () => {
     expect(texts(await chat.say('#1042 jane.tan@example.com'))[0]).toMatch(/Order #1042/);
   });
 
+  it('concurrent lookups of many conversations, right and wrong, each get their own answer', async () => {
+    const shared = runtime();
+    const asks = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? '#1042 jane.tan@example.com' : i % 3 === 1 ? '#1042 mallory@example.com' : '#2001 someone@example.com'));
+    const replies = await Promise.all(asks.map((text) => buyerChat(shared, shopId).say(text)));
+    replies.forEach((reply, i) => expect(texts(reply)[0]).toMatch(i % 3 === 0 ? /Order #1042: shipped/ : /couldn't match those details/));
+  });
+
   it('limits misses per shop and IP across conversations', async () => {
     const limited = testRuntime(database, { defaultModels, clock, orderLookupLimits: { perConversation: { max: 100, windowMs: 60_000 }, perShopAndIp: { max: 3, windowMs: 60_000 } } });
     for (let i = 0; i < 3; i += 1) await buyerChat(limited, shopId, { clientIp: '203.0.113.7' }).say(`#${4000 + i} a@example.com`);
