@@ -7,7 +7,8 @@ import type { Lexical } from './lexical';
 import { loadNameGazetteer } from './name-gazetteer';
 import type { TextFacts } from './text-facts';
 import { GATE } from './word-gates';
-import { lexiconEntry } from './word-lexicon';
+import { lexiconEntry, lexiconEntryHashed } from './word-lexicon';
+import { FNV_OFFSET, fnvStep } from './word-table';
 
 /** The words of a text that may take part in a name, and the gates its words open. */
 export interface ScannedWords {
@@ -48,15 +49,28 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
       i++;
       continue;
     }
-    const start = i++;
+    const start = i;
+    const c = text.charCodeAt(i++);
+    const lowerStart = c >= 97 && c <= 122;
+    const fold = !lowerStart;
+    // The word is hashed for its lexicon lookup while it is scanned (ASCII words only).
+    let ascii = c < 128;
+    let hash = ascii ? fnvStep(FNV_OFFSET, fold && c <= 90 ? c + 32 : c) : 0;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (isLetterCode(d) || d === 39 || d === 0x2019 || d === 45) i++;
-      else break;
+      if (d < 128) {
+        if (((d | 32) - 97) >>> 0 < 26 || d === 39 || d === 45) {
+          hash = fnvStep(hash, fold && d >= 65 && d <= 90 ? d + 32 : d);
+          i++;
+        } else break;
+      } else if (d === 0x2019 || isLetterCode(d)) {
+        ascii = false;
+        i++;
+      } else break;
     }
-    const c = text.charCodeAt(start);
-    const lowerStart = c >= 97 && c <= 122;
-    const entry = lexiconEntry(g, text, start, i, !lowerStart);
+    const entry = ascii
+      ? lexiconEntryHashed(g, text, start, i, fold, hash)
+      : lexiconEntry(g, text, start, i, fold);
     const lex = entry.lex;
     const wordGates = entry.gates;
     if (wordGates !== 0) {

@@ -15,6 +15,14 @@ export interface LexiconEntry {
 let table: WordTable<LexiconEntry> | undefined;
 let tableFor: NameGazetteer | undefined;
 
+function tableOf(g: NameGazetteer): WordTable<LexiconEntry> {
+  if (!table || tableFor !== g) {
+    table = new WordTable((key) => ({ key, lex: lexical(key, g), gates: wordGates(key) }));
+    tableFor = g;
+  }
+  return table;
+}
+
 /** Gazetteer facts about `text[start, end)`, lower-cased first when `fold` (memoised). */
 export function lexiconEntry(
   g: NameGazetteer,
@@ -23,9 +31,17 @@ export function lexiconEntry(
   end: number,
   fold: boolean,
 ): LexiconEntry {
-  if (!table || tableFor !== g) {
-    table = new WordTable((key) => ({ key, lex: lexical(key, g), gates: wordGates(key) }));
-    tableFor = g;
-  }
-  return table.get(text, start, end, fold);
+  return tableOf(g).get(text, start, end, fold);
+}
+
+/** {@link lexiconEntry} for an ASCII word hashed while scanning it (see `WordTable.getHashed`). */
+export function lexiconEntryHashed(
+  g: NameGazetteer,
+  text: string,
+  start: number,
+  end: number,
+  fold: boolean,
+  hash: number,
+): LexiconEntry {
+  return tableOf(g).getHashed(text, start, end, fold, hash);
 }

@@ -21,14 +21,22 @@ export class WordTable<T> {
 
   /** The value for `text[start, end)`, lower-cased first when `fold`. Computed once per key. */
   get(text: string, start: number, end: number, fold: boolean): T {
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i);
       if (c >= 128)
         return this.getString(fold ? text.slice(start, end).toLowerCase() : text.slice(start, end));
       if (fold && c >= 65 && c <= 90) c += 32;
-      h = Math.imul(h ^ c, 16777619);
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
+    return this.getHashed(text, start, end, fold, h);
+  }
+
+  /**
+   * {@link get} for an ASCII-only `text[start, end)` whose hash the caller computed while scanning
+   * it: FNV-1a over its code units, A-Z folded to a-z when `fold` (see {@link fnvStep}).
+   */
+  getHashed(text: string, start: number, end: number, fold: boolean, h: number): T {
     const length = end - start;
     let slot = h & this.mask;
     for (;;) {
@@ -107,9 +115,16 @@ export class WordTable<T> {
   }
 }
 
+/** Start value of the FNV-1a hash used by {@link WordTable}. */
+export const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/** One FNV-1a step over code unit `c`, as {@link WordTable.getHashed} expects. */
+export const fnvStep = (h: number, c: number) => Math.imul(h ^ c, FNV_PRIME);
+
 function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
