@@ -2,6 +2,7 @@ import type { Db } from '../../db';
 import { poolOf, runNamedStatement } from '../../db';
 import type { RawText } from '../../privacy';
 import type { CorpusTurn } from '../../training/corpus';
+import { corpusTurnsInsertSql, corpusTurnsJson } from '../../training/corpus';
 import { GroupWriter } from './group-writer';
 
 /** One raw line of a conversation, kept for the shop's retention period. */
@@ -18,8 +19,8 @@ type Entry = { line: TranscriptLine } | { turn: CorpusTurn };
 
 // Both tables in one statement. Rows come out of the recordset in array order, and each gets a time
 // at least a microsecond after the one before (clocks can tick coarser than rows are written, as on
-// PGlite), so lines of one turn keep their order. Corpus rows carry only redacted
-// text: the CorpusTurn type admits nothing else (the same rows training's recordCorpusTurns writes).
+// PGlite), so lines of one turn keep their order. Corpus rows are training's insert (its batch API), and carry
+// only redacted text: the CorpusTurn type admits nothing else.
 const WRITE = {
   name: 'storedesk_turn_log_write',
   text: `WITH lines AS (
@@ -29,9 +30,7 @@ const WRITE = {
         WITH ORDINALITY AS v(shop_id, channel_id, conversation_id, sender, text, language, n)
       RETURNING 1
     ), corpus AS (
-      INSERT INTO corpus_turns (shop_id, language, text, intent, score, source)
-      SELECT shop_id, language, text, intent, score, source
-      FROM jsonb_to_recordset($2::jsonb) AS v(shop_id uuid, language text, text text, intent text, score real, source text)
+      ${corpusTurnsInsertSql('$2')}
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM lines) AS lines, (SELECT count(*) FROM corpus) AS corpus`,
@@ -48,17 +47,16 @@ export class TurnLog {
     const pool = poolOf(db);
     this.writer = new GroupWriter(async (entries) => {
       const lines: unknown[] = [];
-      const corpus: unknown[] = [];
+      const corpus: CorpusTurn[] = [];
       for (const entry of entries) {
         if ('line' in entry) {
           const l = entry.line;
           lines.push({ shop_id: l.shopId, channel_id: l.channelId, conversation_id: l.conversationId, sender: l.sender, text: String(l.text), language: l.language ?? null });
         } else {
-          const t = entry.turn;
-          corpus.push({ shop_id: t.shopId, language: t.language, text: String(t.text), intent: t.intent, score: t.score, source: t.source });
+          corpus.push(entry.turn);
         }
       }
-      await runNamedStatement(pool, WRITE, [JSON.stringify(lines), JSON.stringify(corpus)]);
+      await runNamedStatement(pool, WRITE, [JSON.stringify(lines), corpusTurnsJson(corpus)]);
     });
   }
 

@@ -1,2 +1,2 @@
-export { recordCorpusTurns, listCorpusTurns } from './record-corpus-turns';
+export { recordCorpusTurns, listCorpusTurns, corpusTurnsInsertSql, corpusTurnsJson } from './record-corpus-turns';
 export type { CorpusTurn, StoredCorpusTurn } from './record-corpus-turns';
