@@ -44,9 +44,12 @@ function growOnLine(
     tokens = tokensOf(text, lineStart, lineEnd);
     lines.set(lineStart, tokens);
   }
-  let i = tokens.findIndex((t) => t.end > start);
-  let j = tokens.findIndex((t) => t.end >= end);
-  if (i < 0 || j < 0) return [start, end];
+  // The first token ending after `start`, and the first reaching `end`.
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.end <= start) i++;
+  let j = end > start ? i : 0;
+  while (j < tokens.length && tokens[j]!.end < end) j++;
+  if (i === tokens.length || j === tokens.length) return [start, end];
   while (i > 0) {
     const prev = tokens[i - 1]!;
     if (!gapAllows(text, prev.end, tokens[i]!.start)) break;

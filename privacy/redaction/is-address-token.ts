@@ -14,14 +14,7 @@ const STOP_WORDS = new Set(
 const mixedCase = new WordTable((key) => classifyToken(key, false));
 const lowerCase = new WordTable((key) => classifyToken(key, true));
 
-/** True when a token can sit inside an address (numbers, street words, names of streets and places). */
-export function isAddressToken(text: string, lowerCaseText: boolean): boolean {
-  const c = text.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 35) return true;
-  return (lowerCaseText ? lowerCase : mixedCase).getString(text);
-}
-
-/** {@link isAddressToken} for `text[start, end)`, without slicing. */
+/** True when `text[start, end)` can sit inside an address (numbers, street words, names of streets and places). */
 export function isAddressTokenAt(text: string, start: number, end: number, lowerCaseText: boolean): boolean {
   const c = text.charCodeAt(start);
   if ((c >= 48 && c <= 57) || c === 35) return true;
