@@ -4,6 +4,10 @@ import { isLetterCode } from './is-letter-code';
 export interface Token {
   start: number;
   end: number;
+  /** Memo for the address finder: 1 when the token can sit in an address, 0 when not, -1 not yet known. */
+  address: number;
+  /** Memo: 1 when the token is a street-type word ("Rd.", "Jalan"), 0 when not, -1 not yet known. */
+  streetType: number;
 }
 
 /** Tokens of one line: "#05-67" units, numbers (with a letter or a closing dot) and words (with a closing dot). */
@@ -32,7 +36,7 @@ export function tokensOf(text: string, from: number, to: number): Token[] {
       continue;
     }
     if (i < to && text.charCodeAt(i) === 46) i++;
-    out.push({ start, end: i });
+    out.push({ start, end: i, address: -1, streetType: -1 });
   }
   return out;
 }

@@ -22,11 +22,23 @@ import { mayHavePostalCue, seedPatterns } from './address-seed-patterns';
 import { textFacts } from './text-facts';
 import type { TextFacts } from './text-facts';
 import { ALL_GATES, GATE } from './word-gates';
+import type { WordGates } from './word-gates';
 
 // A house number, not a quantity ("2x", "3pcs").
 const HOUSE_NUMBER = /\b\d{1,5}[A-WYZa-wyz]?\b/g;
 
 type LineCache = Map<number, Token[]>;
+
+// A line is grown from several seeds; each token is looked up once per text.
+function isAddressTokenMemo(text: string, t: Token, lowerCaseText: boolean): boolean {
+  if (t.address < 0) t.address = isAddressTokenAt(text, t.start, t.end, lowerCaseText) ? 1 : 0;
+  return t.address === 1;
+}
+
+function isStreetTypeMemo(text: string, t: Token): boolean {
+  if (t.streetType < 0) t.streetType = isStreetTypeAt(text, t.start, t.end) ? 1 : 0;
+  return t.streetType === 1;
+}
 
 /** Grows [start, end) over neighbouring address tokens on the same line. */
 function growOnLine(
@@ -53,26 +65,21 @@ function growOnLine(
   while (i > 0) {
     const prev = tokens[i - 1]!;
     if (!gapAllows(text, prev.end, tokens[i]!.start)) break;
-    if (!isAddressTokenAt(text, prev.start, prev.end, lowerCaseText)) break;
-    if (
-      endsWithDot(text, prev) &&
-      !isDigitCode(text.charCodeAt(prev.start)) &&
-      !isStreetTypeAt(text, prev.start, prev.end)
-    )
+    if (!isAddressTokenMemo(text, prev, lowerCaseText)) break;
+    if (endsWithDot(text, prev) && !isDigitCode(text.charCodeAt(prev.start)) && !isStreetTypeMemo(text, prev))
       break;
     i--;
   }
   while (j < tokens.length - 1) {
     const cur = tokens[j]!;
     const next = tokens[j + 1]!;
-    if (endsWithDot(text, cur) && !isStreetTypeAt(text, cur.start, cur.end) && !isNumberWithDot(text, cur))
-      break;
+    if (endsWithDot(text, cur) && !isStreetTypeMemo(text, cur) && !isNumberWithDot(text, cur)) break;
     if (!gapAllows(text, cur.end, next.start)) break;
-    if (!isAddressTokenAt(text, next.start, next.end, lowerCaseText)) break;
+    if (!isAddressTokenMemo(text, next, lowerCaseText)) break;
     j++;
   }
   let finalEnd = tokens[j]!.end;
-  if (text[finalEnd - 1] === '.' && !isStreetTypeAt(text, tokens[j]!.start, tokens[j]!.end)) finalEnd--;
+  if (text.charCodeAt(finalEnd - 1) === 46 && !isStreetTypeMemo(text, tokens[j]!)) finalEnd--;
   return [Math.min(tokens[i]!.start, start), Math.max(finalEnd, end)];
 }
 
@@ -82,13 +89,23 @@ const STREET_ANY = new RegExp(
   `\\b(?:${[...STREET_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\b|${STREET_SUFFIX.source.replace(/\$$/, '\\b')}`,
   '',
 );
+const STREET_ANY_FROM = new RegExp(STREET_ANY.source, 'g');
+const ADDRESS_TOPIC_FROM = new RegExp(ADDRESS_TOPIC.source, 'g');
+
+// A pattern that can only match inside a gated word is tested on the lower-cased text from the
+// first such word on (from the start when lower-casing changed the length, so offsets differ).
+function testFrom(pattern: RegExp, folded: string | undefined, text: string, from: number): boolean {
+  pattern.lastIndex = folded ? from : 0;
+  return pattern.test(folded ?? text.toLowerCase());
+}
+
 const STREET_HINT = /Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Close|Way|Place|Square/;
 
 /** Street, block and unit addresses (Singapore forms first), P.O. boxes and postal codes. */
 export function findAddresses(
   text: string,
   facts: TextFacts = textFacts(text),
-  gates: number = ALL_GATES,
+  gates: WordGates = ALL_GATES,
 ): PiiSpan[] {
   const lowerCaseText = facts.lowerCase;
   const lower = lowerCaseText ? text : text.toLowerCase();
@@ -97,12 +114,13 @@ export function findAddresses(
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
   const patterns = seedPatterns(facts, lower);
-  if (gates & GATE.unitAnchor || facts.hashes > 0)
+  const bits = gates.bits;
+  if (bits & GATE.unitAnchor || facts.hashes > 0)
     eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
       seeds.push([m.index, m.index + m[0].length]);
     });
-  if (gates & GATE.streetHint && STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
-  if (gates & GATE.addressTopic && ADDRESS_TOPIC.test(folded ?? text.toLowerCase()))
+  if (bits & GATE.streetHint && STREET_HINT.test(text)) patterns.push(NAMED_STREET, CORNER_OF);
+  if (bits & GATE.addressTopic && testFrom(ADDRESS_TOPIC_FROM, folded, text, gates.topicFrom))
     patterns.push(WORDS_NUMBER);
   for (const pattern of patterns) {
     eachMatch(pattern, text, (m) => {
@@ -124,7 +142,7 @@ export function findAddresses(
   // "15 Millicent Drive", "40 rue Victor Hugo", "Lille Vibyvej 8": a number next to a street word.
   // Without a street word anywhere, no house number grows into an address.
   let grownTo = -1;
-  if (gates & GATE.street && STREET_ANY.test(folded ?? text.toLowerCase()))
+  if (bits & GATE.street && testFrom(STREET_ANY_FROM, folded, text, gates.streetFrom))
     eachMatch(HOUSE_NUMBER, text, (m) => {
       if (m.index < grownTo) return;
       const [s, e] = growOnLine(text, m.index, m.index + m[0].length, lowerCaseText, lines);
@@ -132,7 +150,7 @@ export function findAddresses(
       if (e - s <= m[0].length) return;
       if (hasStreetSignal(text, s, e) && /\p{L}{2}/u.test(text.slice(s, e))) seeds.push([s, e]);
     });
-  if (gates & GATE.addressCue)
+  if (bits & GATE.addressCue)
     eachMatch(folded ? ADDRESS_CUE_FOLDED : ADDRESS_CUE, folded ?? text, (m) => {
       const at = m.index + m[0].length;
       const [s, e] = growOnLine(

@@ -1,6 +1,7 @@
 import { eachMatch } from './each-match';
 import type { PiiSpan } from './labels';
 import { ALL_GATES, GATE } from './word-gates';
+import type { WordGates } from './word-gates';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE = new RegExp(
@@ -15,8 +16,8 @@ const DATE = new RegExp(
 const BIRTH_CUE = /\b(?:born|birth|birthday|bday|dob|d\.o\.b\.?|date of birth|birthdate)\b/i;
 
 /** Dates that are dates of birth: a date with a birth cue shortly before it (same clause). */
-export function findDatesOfBirth(text: string, gates: number = ALL_GATES): PiiSpan[] {
-  if (!(gates & GATE.birth) || !BIRTH_CUE.test(text)) return [];
+export function findDatesOfBirth(text: string, gates: WordGates = ALL_GATES): PiiSpan[] {
+  if (!(gates.bits & GATE.birth) || !BIRTH_CUE.test(text)) return [];
   const spans: PiiSpan[] = [];
   eachMatch(DATE, text, (m) => {
     const before = text.slice(Math.max(0, m.index - 50), m.index);

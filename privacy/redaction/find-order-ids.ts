@@ -3,6 +3,7 @@ import type { PiiSpan } from './labels';
 import { textFacts } from './text-facts';
 import type { TextFacts } from './text-facts';
 import { ALL_GATES, GATE } from './word-gates';
+import type { WordGates } from './word-gates';
 
 // "#1042" (not a "#05-67" unit number) and "order 1234" / "order no. 1234" / "order id: SG-1234".
 const HASH_NUMBER = /(?<![\w&])#\s?\d{3,10}(?![\w-]|\.\d)/g;
@@ -12,7 +13,7 @@ const ORDER_WORD = /\border(?:\s+(?:no\.?|number|num|id|ref))?\s*[:#]?\s*(#?[A-Z
 export function findOrderIds(
   text: string,
   facts: TextFacts = textFacts(text),
-  gates: number = ALL_GATES,
+  gates: WordGates = ALL_GATES,
 ): PiiSpan[] {
   const spans: PiiSpan[] = [];
   if (facts.hashes > 0) {
@@ -20,7 +21,7 @@ export function findOrderIds(
       spans.push({ start: m.index, end: m.index + m[0].length, label: 'ORDER_ID' });
     });
   }
-  if (gates & GATE.order)
+  if (gates.bits & GATE.order)
     eachMatch(ORDER_WORD, text, (m) => {
       const id = m[1] ?? '';
       const start = m.index + m[0].length - id.length;

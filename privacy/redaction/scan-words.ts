@@ -7,14 +7,14 @@ import type { Lexical } from './lexical';
 import { loadNameGazetteer } from './name-gazetteer';
 import type { TextFacts } from './text-facts';
 import { GATE } from './word-gates';
+import type { WordGates } from './word-gates';
 import { lexiconEntry, lexiconEntryHashed } from './word-lexicon';
 import { FNV_OFFSET, fnvStep } from './word-table';
 
 /** The words of a text that may take part in a name, and the gates its words open. */
 export interface ScannedWords {
   words: Word[];
-  /** {@link GATE} bits OR-ed over every word of the text. */
-  gates: number;
+  gates: WordGates;
 }
 
 // ADDRESS_CUE ends in `\s*:?\s*(?=\d)`.
@@ -39,6 +39,8 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
   const lowerCaseText = facts.lowerCase;
   const words: Word[] = [];
   let gates = 0;
+  let streetFrom = -1;
+  let topicFrom = -1;
   let prev1 = '';
   let prev2 = '';
   let prevLex: Lexical | undefined;
@@ -75,6 +77,8 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
     const wordGates = entry.gates;
     if (wordGates !== 0) {
       gates |= wordGates;
+      if (streetFrom < 0 && wordGates & GATE.street) streetFrom = start;
+      if (topicFrom < 0 && wordGates & GATE.addressTopic) topicFrom = start;
       if (wordGates & GATE.addressCueEnd && digitAfterCue(text, i)) gates |= GATE.addressCue;
       if (wordGates & GATE.endsInD && text.charCodeAt(i) === 46) gates |= GATE.birth;
     }
@@ -93,5 +97,5 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
     prev1 = entry.key;
     prevLex = lex;
   }
-  return { words, gates };
+  return { words, gates: { bits: gates, streetFrom, topicFrom } };
 }

@@ -27,8 +27,18 @@ export const GATE = {
   endsInD: 256,
 } as const;
 
+/** The gates the words of one text open. */
+export interface WordGates {
+  /** {@link GATE} bits OR-ed over the words. */
+  bits: number;
+  /** Start of the first word that opens {@link GATE.street}: no street word starts before it. */
+  streetFrom: number;
+  /** Start of the first word that opens {@link GATE.addressTopic}. */
+  topicFrom: number;
+}
+
 /** Every gate open: what a finder assumes when it is called without a word scan. */
-export const ALL_GATES = -1;
+export const ALL_GATES: WordGates = { bits: -1, streetFrom: 0, topicFrom: 0 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ASCII_WORD = /^[a-z0-9_]/;
