@@ -34,7 +34,7 @@ export {
   riskBlocklistEvents,
   riskAppeals,
   riskShopState,
-  riskRateLimits,
 } from './risk';
+export { rateLimits } from './rate-limits';
 export { trainerLabels, reviewMerges, trainingRuns } from './training';
 export { audienceProfiles, audienceChatTopics, audienceRefreshes, audienceSegments, audienceSegmentSizes, audienceExports } from './audience';

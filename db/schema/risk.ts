@@ -4,7 +4,6 @@ import {
   boolean,
   doublePrecision,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -221,18 +220,3 @@ export const riskShopState = pgTable('risk_shop_state', {
   modelTrainedAt: at('model_trained_at'),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
-
-/**
- * Fixed-window counters of the public appeal form (per hashed IP, identifier or reference), shared
- * by every web process. A window ends at `expires_at`; the next attempt after it starts a new one.
- */
-export const riskRateLimits = pgTable(
-  'risk_rate_limits',
-  {
-    shopId: shopId(),
-    key: text('key').notNull(),
-    count: integer('count').notNull(),
-    expiresAt: at('expires_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.shopId, t.key] }), index('risk_rate_limits_expiry_idx').on(t.expiresAt)],
-);

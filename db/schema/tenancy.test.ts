@@ -4,7 +4,7 @@ import * as schema from './index';
 
 // The multi-tenant rule: every table but `shops` itself, and tables documented as installation-wide,
 // carries a shop_id. This test keeps new tables honest.
-const installationWide = new Set(['shops', 'global_blocklist']);
+const installationWide = new Set(['shops', 'global_blocklist', 'rate_limits']);
 
 describe('schema tenancy', () => {
   const tables = Object.values(schema).filter((value) => is(value, PgTable)) as PgTable[];

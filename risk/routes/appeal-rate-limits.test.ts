@@ -98,10 +98,11 @@ describe(`rate limits of the public appeal form over HTTP (${testEngine})`, () =
     expect(await third.text()).toMatch(/Too many attempts/);
     expect((await fetch(`${base}/appeal?shop=${shop.domain}&ref=AAAAA-BBBBB`)).status).toBe(404);
 
-    const { rows } = await database.pool.query<{ key: string }>('SELECT key FROM risk_rate_limits');
-    const keys = rows.map((row) => row.key).join('\n');
-    expect(keys).not.toMatch(/127\.0\.0\.1|198\.51|example\.com|gmail/);
-    expect(keys).toMatch(/^file\|ip:[0-9a-f]{32}$/m);
-    expect(keys).toMatch(/^file\|email:[0-9a-f]{32}$/m);
+    const { rows } = await database.pool.query<{ scope: string; subject: string }>("SELECT scope, subject FROM rate_limits WHERE scope LIKE 'appeal.%'");
+    const stored = rows.map((row) => `${row.scope} ${row.subject}`).join('\n');
+    expect(stored).not.toMatch(/127\.0\.0\.1|198\.51|example\.com|gmail|K7QM2/);
+    for (const scope of ['appeal.file-ip', 'appeal.file-identifier', 'appeal.lookup-ip', 'appeal.lookup-reference']) {
+      expect(stored).toMatch(new RegExp(`^${scope.replace('.', '\\.')} [0-9a-f]{32}$`, 'm'));
+    }
   });
 });

@@ -1,7 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { RateLimitAttempt } from '../../db/rate-limits';
 import { hashBuyerIdentifiers, verifySubject, type BuyerIdentifiers } from '../appeals';
 import type { RiskServiceDeps } from '../ports';
-import type { WindowLimit } from '../store';
 
 /** At most `max` attempts per `windowMs`. */
 export interface AppealRate {
@@ -30,36 +29,32 @@ export const DEFAULT_APPEAL_RATE_LIMITS: AppealRateLimits = {
   lookupsPerReference: { max: 30, windowMs: HOUR / 6 },
 };
 
-/**
- * The caller's IP: the socket's, or behind a reverse proxy we were told to trust, the address that
- * proxy put last in X-Forwarded-For (entries before it are whatever the client sent).
- */
-export function requestIp(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const header = req.headers['x-forwarded-for'];
-    const last = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-    if (last) return last;
-  }
-  return req.socket.remoteAddress ?? undefined;
-}
-
-// IPs and identifiers become keyed hashes before they are counted: the table holds nothing personal.
-const ipKey = (deps: RiskServiceDeps, ip: string | undefined) => (ip ? (hashBuyerIdentifiers(deps.hasher, { ip })[0] ?? 'ip:unparsed') : 'ip:unknown');
+// Each budget is per shop; the shared store keeps only a keyed hash of the subject, so the IP can go in
+// as it is. Identifiers go in as the risk hashes the appeal link carries, so a typed email and the same
+// buyer's link count as one.
+const attempt = (scope: string, rate: AppealRate, shopId: string, subject: string): RateLimitAttempt => ({
+  limit: { scope, max: rate.max, windowMs: rate.windowMs },
+  subject: `${shopId}|${subject}`,
+});
 
 /** The limits one filing counts against: its IP, and each identifier it names (from the link or typed in). */
-export function filingLimits(deps: RiskServiceDeps, limits: AppealRateLimits, input: { ip?: string; subjectToken?: string; subject: BuyerIdentifiers }): WindowLimit[] {
+export function filingLimits(
+  deps: RiskServiceDeps,
+  limits: AppealRateLimits,
+  input: { shopId: string; ip?: string; subjectToken?: string; subject: BuyerIdentifiers },
+): RateLimitAttempt[] {
   const fromToken = input.subjectToken ? (verifySubject(deps.appealLinkKey, input.subjectToken, deps.clock.now())?.keys ?? []) : [];
   const identifiers = [...new Set([...fromToken, ...hashBuyerIdentifiers(deps.hasher, input.subject)])].slice(0, 10);
   return [
-    { key: `file|${ipKey(deps, input.ip)}`, ...limits.filesPerIp },
-    ...identifiers.map((key) => ({ key: `file|${key}`, ...limits.filesPerIdentifier })),
+    attempt('appeal.file-ip', limits.filesPerIp, input.shopId, input.ip ?? 'unknown'),
+    ...identifiers.map((key) => attempt('appeal.file-identifier', limits.filesPerIdentifier, input.shopId, key)),
   ];
 }
 
 /** The limits one status look-up counts against. */
-export function lookupLimits(deps: RiskServiceDeps, limits: AppealRateLimits, input: { ip?: string; reference?: string }): WindowLimit[] {
+export function lookupLimits(limits: AppealRateLimits, input: { shopId: string; ip?: string; reference?: string }): RateLimitAttempt[] {
   return [
-    { key: `lookup|${ipKey(deps, input.ip)}`, ...limits.lookupsPerIp },
-    ...(input.reference ? [{ key: `lookup|ref:${input.reference}`, ...limits.lookupsPerReference }] : []),
+    attempt('appeal.lookup-ip', limits.lookupsPerIp, input.shopId, input.ip ?? 'unknown'),
+    ...(input.reference ? [attempt('appeal.lookup-reference', limits.lookupsPerReference, input.shopId, input.reference)] : []),
   ];
 }

@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import { isAppError } from '../../core/errors';
-import type { RouteModule } from '../../core/http';
+import { clientAddress, type RouteModule } from '../../core/http';
+import { createRateLimits, type RateLimitAttempt, type RateLimits } from '../../db/rate-limits';
 import { appealStatus, fileAppeal, normaliseAppealReference } from '../appeals';
 import type { RiskService } from '../decisions';
-import { createWindowCounters, type WindowLimit } from '../store';
 import { appealFormPage, appealNotFoundPage, appealRateLimitedPage, appealStatusPage } from './appeal-page-html';
-import { DEFAULT_APPEAL_RATE_LIMITS, filingLimits, lookupLimits, requestIp, type AppealRateLimits } from './appeal-rate-limits';
+import { DEFAULT_APPEAL_RATE_LIMITS, filingLimits, lookupLimits, type AppealRateLimits } from './appeal-rate-limits';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -31,6 +31,8 @@ export interface PublicAppealRoutesDeps {
   /** Take the client's IP from X-Forwarded-For (set only behind a reverse proxy you run). */
   trustProxy?: boolean;
   limits?: Partial<AppealRateLimits>;
+  /** The shared counters (`db/rate-limits`); made on the risk pool, keyed from the appeal link key, when absent. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -42,15 +44,16 @@ export interface PublicAppealRoutesDeps {
 export function publicAppealRoutes(deps: PublicAppealRoutesDeps): RouteModule {
   const { db, clock } = deps.service.deps;
   const limits: AppealRateLimits = { ...DEFAULT_APPEAL_RATE_LIMITS, ...deps.limits };
-  const counters = createWindowCounters(db);
+  const counters = deps.rateLimits ?? createRateLimits({ db, secret: deps.service.deps.appealLinkKey });
+  const ipOf = (req: Request) => clientAddress(req, deps.trustProxy ?? false);
   const findShop = async (domain: string | undefined) => {
     if (!domain) return undefined;
     const { rows } = await db.query<{ id: string; name: string; domain: string }>({ text: 'SELECT id, name, domain FROM shops WHERE domain = $1 AND uninstalled_at IS NULL', values: [domain.toLowerCase()] });
     return rows[0] ? { ...rows[0], name: rows[0].name || rows[0].domain } : undefined;
   };
   /** True when the attempt was refused (and answered here). */
-  const refused = async (req: Request, res: Response, shopId: string, attempt: WindowLimit[]): Promise<boolean> => {
-    const decision = await counters.take(shopId, attempt, clock.now());
+  const refused = async (req: Request, res: Response, attempt: RateLimitAttempt[]): Promise<boolean> => {
+    const decision = await counters.take(attempt, clock.now());
     if (decision.allowed) return false;
     const retryAfter = String(decision.retryAfterSeconds);
     const message = 'Too many appeal attempts; please wait before trying again.';
@@ -69,7 +72,7 @@ export function publicAppealRoutes(deps: PublicAppealRoutesDeps): RouteModule {
       const rawRef = params.get('ref');
       if (rawRef !== null) {
         const reference = normaliseAppealReference(rawRef);
-        if (await refused(req, res, shop.id, lookupLimits(deps.service.deps, limits, { ip: requestIp(req, deps.trustProxy ?? false), reference }))) return;
+        if (await refused(req, res, lookupLimits(limits, { shopId: shop.id, ip: ipOf(req), reference }))) return;
         const status = reference ? await appealStatus(db, shop.domain, reference) : undefined;
         if (!status) return sendHtml(res, 404, appealNotFoundPage());
         return sendHtml(res, 200, appealStatusPage({ shopName: shop.name, status, justFiled: params.get('filed') === '1' }));
@@ -85,8 +88,8 @@ export function publicAppealRoutes(deps: PublicAppealRoutesDeps): RouteModule {
       const contact = field(body, 'contact');
       const subjectToken = field(body, 'subject');
       const subject = { email: field(body, 'email'), phone: field(body, 'phone') };
-      const attempt = filingLimits(deps.service.deps, limits, { ip: requestIp(req, deps.trustProxy ?? false), subjectToken, subject });
-      if (await refused(req, res, shop.id, attempt)) return;
+      const attempt = filingLimits(deps.service.deps, limits, { shopId: shop.id, ip: ipOf(req), subjectToken, subject });
+      if (await refused(req, res, attempt)) return;
       const again = (error: string) => sendHtml(res, 400, appealFormPage({ shop: shop.domain, shopName: shop.name, subject: subjectToken, statement, contact, error }));
       if (!subjectToken && !subject.email && !subject.phone) return again('Please give the email or phone number you used with the shop, so we can find the decision.');
       try {

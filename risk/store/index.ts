@@ -7,5 +7,3 @@ export { runPrepared } from './queryable';
 export { inTransaction } from './in-transaction';
 export { PostgresContextReader } from './postgres-context-reader';
 export { RECORDING_CTES, RECORDING_PARAMS, recordingValues } from './recording-statement';
-export { createWindowCounters } from './window-counters';
-export type { WindowCounters, WindowLimit, WindowDecision } from './window-counters';

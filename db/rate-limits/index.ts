@@ -1,0 +1,4 @@
+export { createRateLimits } from './postgres-rate-limits';
+export type { RateLimitsOptions } from './postgres-rate-limits';
+export type { RateLimitsQueryable } from './run-named';
+export type { RateLimit, RateLimitAttempt, RateLimitDecision, RateLimits } from './types';
