@@ -108,7 +108,7 @@ export function classify(
     return { start, end: rawEnd, cap, sentenceStart, kind: 'other', cue: false };
   }
   const { gaz, common, place, title, link, stop } =
-    rawEnd === end ? wholeLex : lexiconEntry(g, text, start, rawEnd, true).lex;
+    rawEnd === end ? wholeLex : lexiconEntry(g, text, start, rawEnd, true);
   let kind: Kind = 'other';
   if (title) kind = 'title';
   else if (link && !cap) kind = 'link';

@@ -2,13 +2,12 @@ import { isSpaceCode } from './address-segments';
 import { classify } from './classify-word';
 import type { Word } from './classify-word';
 import { isLetterCode } from './is-letter-code';
-import { CUE_AFTER_TWO } from './lexical';
-import type { Lexical } from './lexical';
 import { loadNameGazetteer } from './name-gazetteer';
 import type { TextFacts } from './text-facts';
 import { GATE } from './word-gates';
 import type { WordGates } from './word-gates';
 import { lexiconEntry, lexiconEntryHashed } from './word-lexicon';
+import type { LexiconEntry } from './word-lexicon';
 import { FNV_OFFSET, fnvStep } from './word-table';
 
 /** The words of a text that may take part in a name, and the gates its words open. */
@@ -41,9 +40,9 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
   let gates = 0;
   let streetFrom = -1;
   let topicFrom = -1;
-  let prev1 = '';
-  let prev2 = '';
-  let prevLex: Lexical | undefined;
+  // The word before, and the two-word cue head of the one before that ("name" of "name is").
+  let prev: LexiconEntry | undefined;
+  let headBeforePrev = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -73,7 +72,6 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
     const entry = ascii
       ? lexiconEntryHashed(g, text, start, i, fold, hash)
       : lexiconEntry(g, text, start, i, fold);
-    const lex = entry.lex;
     const wordGates = entry.gates;
     if (wordGates !== 0) {
       gates |= wordGates;
@@ -83,19 +81,18 @@ export function scanWords(text: string, facts: TextFacts): ScannedWords {
       if (wordGates & GATE.endsInD && text.charCodeAt(i) === 46) gates |= GATE.birth;
     }
     let cue: 'none' | 'cue' | 'title' = 'none';
-    if (prevLex) {
-      if (prevLex.title) cue = 'title';
-      else if (prevLex.cue || (prevLex.cueTail && CUE_AFTER_TWO.has(`${prev2} ${prev1}`))) cue = 'cue';
+    if (prev) {
+      if (prev.title) cue = 'title';
+      else if (prev.cue || (prev.cueTailOf & (1 << headBeforePrev)) !== 0) cue = 'cue';
     }
-    if (cue === 'none' && lowerStart && !lowerCaseText && !lex.gaz && !lex.title && !lex.link) {
+    if (cue === 'none' && lowerStart && !lowerCaseText && !entry.gaz && !entry.title && !entry.link) {
       // Fast path: an ordinary lower-case word in mixed-case text is never part of a name, and
       // leaving it out of `words` is safe because runs and neighbours are checked for adjacency.
     } else {
-      words.push(classify(text, start, i, g, lowerCaseText, cue, lex));
+      words.push(classify(text, start, i, g, lowerCaseText, cue, entry));
     }
-    prev2 = prev1;
-    prev1 = entry.key;
-    prevLex = lex;
+    headBeforePrev = prev ? prev.cueHead : 0;
+    prev = entry;
   }
   return { words, gates: { bits: gates, streetFrom, topicFrom } };
 }

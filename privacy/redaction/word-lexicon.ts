@@ -1,23 +1,55 @@
-import { lexical } from './lexical';
+import { CUE_AFTER_TWO, lexical } from './lexical';
 import type { Lexical } from './lexical';
 import type { NameGazetteer } from './name-gazetteer';
 import { WordTable } from './word-table';
 import { wordGates } from './word-gates';
 
-/** A word as the person detector keys it, with its gazetteer facts. */
-export interface LexiconEntry {
+/**
+ * A word as the person detector keys it, with its gazetteer facts inline (one object per word,
+ * so the scan reads them without a second hop).
+ */
+export interface LexiconEntry extends Lexical {
   key: string;
-  lex: Lexical;
   /** Gate bits of the word (see `GATE` in word-gates). */
   gates: number;
+  /** Which two-word cue ("name is", "call me") the word opens: 0 for none. */
+  cueHead: number;
+  /** Bit `1 << h` set when the word closes the two-word cue opened by head `h`. */
+  cueTailOf: number;
 }
+
+function entryOf(key: string, g: NameGazetteer): LexiconEntry {
+  const { gaz, common, place, title, link, stop, cue, cueTail } = lexical(key, g);
+  const cueHead = CUE_HEADS.indexOf(key) + 1;
+  let cueTailOf = 0;
+  for (const phrase of CUE_AFTER_TWO) {
+    const [head = '', tail] = phrase.split(' ');
+    if (tail === key) cueTailOf |= 1 << (CUE_HEADS.indexOf(head) + 1);
+  }
+  return {
+    key,
+    gaz,
+    common,
+    place,
+    title,
+    link,
+    stop,
+    cue,
+    cueTail,
+    gates: wordGates(key),
+    cueHead,
+    cueTailOf,
+  };
+}
+
+const CUE_HEADS = [...new Set([...CUE_AFTER_TWO].map((phrase) => phrase.split(' ')[0]!))];
 
 let table: WordTable<LexiconEntry> | undefined;
 let tableFor: NameGazetteer | undefined;
 
 function tableOf(g: NameGazetteer): WordTable<LexiconEntry> {
   if (!table || tableFor !== g) {
-    table = new WordTable((key) => ({ key, lex: lexical(key, g), gates: wordGates(key) }));
+    table = new WordTable((key) => entryOf(key, g));
     tableFor = g;
   }
   return table;
