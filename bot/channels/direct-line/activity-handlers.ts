@@ -6,8 +6,7 @@ import { activitiesSince, appendActivities } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
 import { guard } from './conversation-handlers';
-import { clientIpOf, queryOf } from '../shared';
-import { enforce } from './request-guards';
+import { clientAddress, queryOf } from '../shared';
 import { parseWatermark, publicOrigin } from './stream-url';
 import { validateInboundActivity } from './validate-inbound-activity';
 
@@ -18,8 +17,7 @@ const DEVICE_ID = /^[\w-]{8,64}$/;
  * answering, so the replies are in the log (and on the socket) by the time the post returns.
  */
 export async function postActivity(ctx: DirectLineContext, req: Request, conversationId: string): Promise<{ id: string }> {
-  const { grant, conversation } = await guard(ctx, req, conversationId);
-  enforce(ctx.limiters.perConversation, conversationId, 'messages in this conversation');
+  const { grant, conversation } = await guard(ctx, req, conversationId, { message: true });
   const inbound = validateInboundActivity(req.body, rawBodyOf(req).length, ctx.limits);
   const clientDevice = inbound.channelData?.deviceId;
   const deviceId = conversation.deviceId ?? (typeof clientDevice === 'string' && DEVICE_ID.test(clientDevice) ? clientDevice : undefined);
@@ -42,7 +40,7 @@ export async function postActivity(ctx: DirectLineContext, req: Request, convers
     if (!stored) throw new NotFoundError('Conversation not found');
     await ctx.notifier.publish(conversationId);
     // The buyer's IP goes to the turn (the risk gate's block check) but is not stored with the activity.
-    const channelData = { ...(stored.activity.channelData as Record<string, unknown>), clientIp: clientIpOf(req, ctx.trustProxy) };
+    const channelData = { ...(stored.activity.channelData as Record<string, unknown>), clientIp: clientAddress(req, ctx.trustProxy) };
     const activity = { ...stored.activity, channelData, timestamp: new Date(String(stored.activity.timestamp)) } as unknown as Activity;
     try {
       await ctx.adapter.processActivity(grant.shopId, activity, ctx.logic);

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../../core/errors';
-import { clientAddress, clientIpOf, queryOf, resolveShop } from '../shared';
+import { clientAddress, queryOf, resolveShop } from '../shared';
 import { createConversation, findConversation, markStarted, type DirectLineConversation } from './conversation-store';
 import { DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
+import { addressOf } from './direct-line-limits';
 import type { DirectLineGrant } from './direct-line-tokens';
-import { authorize, bearerToken, enforce } from './request-guards';
+import { authorize, bearerToken } from './request-guards';
 import { publicOrigin, streamUrlFor } from './stream-url';
 
 const generateBody = z.object({
@@ -28,7 +29,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /** `POST /tokens/generate`: the widget's public exchange; a shop id or domain buys one new conversation. */
 export async function generateToken(ctx: DirectLineContext, req: Request) {
-  enforce(ctx.limiters.generatePerIp, clientAddress(req, ctx.trustProxy), 'new conversations from this address');
+  await ctx.limiter.enforce([{ budget: 'generatePerIp', subject: addressOf(ctx, req) }]);
   const body = parse(generateBody, Buffer.isBuffer(req.body) ? {} : req.body);
   const shopRef = body.shop ?? queryOf(req).get('shop') ?? undefined;
   if (!shopRef) throw new ValidationError('shop is required (the shop id or myshopify domain)');
@@ -51,11 +52,24 @@ async function conversationOf(ctx: DirectLineContext, grant: DirectLineGrant): P
   return conversation;
 }
 
-/** Grants and limits shared by every conversation endpoint. */
-export async function guard(ctx: DirectLineContext, req: Request, conversationId?: string): Promise<{ grant: DirectLineGrant; conversation: DirectLineConversation }> {
-  enforce(ctx.limiters.perIp, clientAddress(req, ctx.trustProxy), 'requests from this address');
+/**
+ * Grants and limits shared by every conversation endpoint. The token is checked before anything is
+ * counted: checking it costs no I/O, so a request without a valid token is refused without costing a
+ * statement, and nobody can spend a conversation's budget without its token. A posted message counts
+ * against its address and its conversation in the same statement.
+ */
+export async function guard(
+  ctx: DirectLineContext,
+  req: Request,
+  conversationId?: string,
+  options: { message?: boolean } = {},
+): Promise<{ grant: DirectLineGrant; conversation: DirectLineConversation }> {
   if (conversationId !== undefined && !/^[\w-]{1,64}$/.test(conversationId)) throw new NotFoundError('Conversation not found');
   const grant = await authorize(ctx.tokens, bearerToken(req), conversationId);
+  await ctx.limiter.enforce([
+    { budget: 'perIp', subject: addressOf(ctx, req) },
+    ...(options.message ? [{ budget: 'perConversation' as const, subject: grant.conversationId }] : []),
+  ]);
   return { grant, conversation: await conversationOf(ctx, grant) };
 }
 
@@ -89,7 +103,7 @@ export async function startConversation(ctx: DirectLineContext, req: Request): P
           membersAdded: [{ id: grant.userId, name: '' }],
           locale: conversation.locale ?? undefined,
           timestamp: ctx.clock.now(),
-          channelData: { shopId: grant.shopId, clientIp: clientIpOf(req, ctx.trustProxy), ...(conversation.deviceId ? { deviceId: conversation.deviceId } : {}) },
+          channelData: { shopId: grant.shopId, clientIp: clientAddress(req, ctx.trustProxy), ...(conversation.deviceId ? { deviceId: conversation.deviceId } : {}) },
         },
         ctx.logic,
       ),

@@ -3,26 +3,18 @@ import type { Clock } from '../../../core/clock';
 import { systemClock } from '../../../core/clock';
 import type { Logger } from '../../../core/logging';
 import type { Db } from '../../../db';
-import { createRateLimiter, type BotLogic, type RateLimit } from '../shared';
+import { createRateLimits, type RateLimits } from '../../../db/rate-limits';
+import type { BotLogic } from '../shared';
 import { createActivityNotifier, type NotifierDatabase } from './activity-notifier';
 import { DirectLineAdapter } from './direct-line-adapter';
 import type { DirectLineContext } from './direct-line-context';
+import { createDirectLineLimiter, type DirectLineRates } from './direct-line-limits';
 import { registerDirectLineRoutes } from './direct-line-routes';
 import { DirectLineSender } from './direct-line-sender';
 import { createDirectLineSockets } from './direct-line-socket';
 import { createDirectLineTokens } from './direct-line-tokens';
 import { TurnQueue } from './turn-queue';
 import { defaultInboundLimits, type InboundLimits } from './validate-inbound-activity';
-
-/** Request rates of the Direct Line endpoints. */
-export interface DirectLineRates {
-  /** New conversations per IP (the public token exchange); 20 a minute unless set. */
-  generatePerIp: RateLimit;
-  /** Any Direct Line request or socket per IP; 600 a minute unless set. */
-  perIp: RateLimit;
-  /** Posted activities per conversation (token); 30 a minute unless set. */
-  perConversation: RateLimit;
-}
 
 /** Dependencies of {@link createDirectLineChannel}. */
 export interface DirectLineChannelDeps {
@@ -38,6 +30,8 @@ export interface DirectLineChannelDeps {
   tokenTtlSeconds?: number;
   limits?: Partial<InboundLimits>;
   rates?: Partial<DirectLineRates>;
+  /** The shared counters (`db/rate-limits`); made on this database, keyed from `encryptionKey`, when absent. */
+  rateLimits?: RateLimits;
   /** Believe X-Forwarded-For / X-Forwarded-Proto (only behind a known reverse proxy). */
   trustProxy?: boolean;
   /** Public origin for stream URLs (e.g. https://chat.example.com); taken from each request when unset. */
@@ -75,11 +69,12 @@ export async function createDirectLineChannel(deps: DirectLineChannelDeps): Prom
     clock,
     logger: deps.logger,
     limits: { ...defaultInboundLimits, ...deps.limits },
-    limiters: {
-      generatePerIp: createRateLimiter(rates.generatePerIp, clock),
-      perIp: createRateLimiter(rates.perIp, clock),
-      perConversation: createRateLimiter(rates.perConversation, clock),
-    },
+    limiter: createDirectLineLimiter({
+      rateLimits: deps.rateLimits ?? createRateLimits({ db: deps.database.pool, secret: deps.encryptionKey }),
+      rates,
+      clock,
+      logger: deps.logger,
+    }),
     turns: new TurnQueue(),
     trustProxy: deps.trustProxy ?? false,
     publicUrl: deps.publicUrl,

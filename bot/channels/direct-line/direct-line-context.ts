@@ -1,9 +1,10 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logging';
 import type { Db } from '../../../db';
-import type { BotLogic, RateLimiter } from '../shared';
+import type { BotLogic } from '../shared';
 import type { ActivityNotifier } from './activity-notifier';
 import type { DirectLineAdapter } from './direct-line-adapter';
+import type { DirectLineLimiter } from './direct-line-limits';
 import type { DirectLineTokens } from './direct-line-tokens';
 import type { InboundLimits } from './validate-inbound-activity';
 import type { TurnQueue } from './turn-queue';
@@ -18,7 +19,7 @@ export interface DirectLineContext {
   clock: Clock;
   logger?: Logger;
   limits: InboundLimits;
-  limiters: { generatePerIp: RateLimiter; perIp: RateLimiter; perConversation: RateLimiter };
+  limiter: DirectLineLimiter;
   turns: TurnQueue;
   trustProxy: boolean;
   /** Public origin (https://chat.example.com) for stream URLs; taken from the request when unset. */

@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isAppError } from '../../../core/errors';
-import { clientAddress } from '../shared';
 import { activitiesSince, findConversation } from './conversation-store';
 import type { DirectLineContext } from './direct-line-context';
-import { authorize, bearerToken, enforce } from './request-guards';
+import { addressOf } from './direct-line-limits';
+import { authorize, bearerToken } from './request-guards';
 import { parseWatermark } from './stream-url';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([\w-]{1,64})\/stream$/;
@@ -68,10 +68,10 @@ export function createDirectLineSockets(ctx: DirectLineContext): DirectLineSocke
 
   const accept = async (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, url: URL) => {
     try {
-      enforce(ctx.limiters.perIp, clientAddress(req as never, ctx.trustProxy), 'requests from this address');
       const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
       if (watermark === null) return refuse(socket, 400, 'Bad Request');
       const grant = await authorize(ctx.tokens, url.searchParams.get('t') ?? bearerToken(req), conversationId);
+      await ctx.limiter.enforce([{ budget: 'perIp', subject: addressOf(ctx, req) }]);
       const conversation = await findConversation(ctx.db, grant.shopId, conversationId);
       if (!conversation) return refuse(socket, 404, 'Not Found');
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, grant.shopId, conversationId, watermark ?? 0));

@@ -1,5 +1,6 @@
 export { createDirectLineChannel } from './direct-line-channel';
-export type { DirectLineChannel, DirectLineChannelDeps, DirectLineRates } from './direct-line-channel';
+export type { DirectLineChannel, DirectLineChannelDeps } from './direct-line-channel';
+export type { DirectLineRates } from './direct-line-limits';
 export { DirectLineAdapter, DIRECT_LINE_CHANNEL } from './direct-line-adapter';
 export type { DirectLineAdapterDeps } from './direct-line-adapter';
 export { DirectLineSender } from './direct-line-sender';

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../../core/errors';
-import type { RateLimiter } from '../shared';
+import { ForbiddenError, UnauthorizedError } from '../../../core/errors';
 import type { DirectLineGrant, DirectLineTokens } from './direct-line-tokens';
 
 /** The bearer token of a request, if it carries one. */
@@ -25,10 +24,4 @@ export async function authorize(tokens: DirectLineTokens, token: string | undefi
     throw new ForbiddenError('This token is for another conversation');
   }
   return check.grant;
-}
-
-/** Throws 429 with Retry-After when the key is over its limit. */
-export function enforce(limiter: RateLimiter, key: string, what: string): void {
-  const decision = limiter.take(key);
-  if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds, `Too many ${what}; retry in ${decision.retryAfterSeconds} s`);
 }
