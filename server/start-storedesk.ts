@@ -16,6 +16,7 @@ import type { RouteModule } from '../core/http';
 import type { Logger } from '../core/logging';
 import { createMetrics, type Metrics } from '../core/metrics';
 import { openDatabase, type Database, type Shop } from '../db';
+import { createRateLimits } from '../db/rate-limits';
 import { startJobRunner, type JobRunner } from '../jobs';
 import { auditRoutes, createPrivacyServices, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
 import { adminApiRoutes, adminStaticRoutes } from './admin-api';
@@ -151,6 +152,8 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       await jobs.now('training.schedule-nightly', {});
     }
 
+    // One set of counters for every rate limit, in the database, so all web processes share each budget.
+    const rateLimits = createRateLimits({ db: database.pool, secret: config.ENCRYPTION_KEY });
     const staffAuth = {
       db: database.db,
       logger,
@@ -158,6 +161,8 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       adminPassword: config.ADMIN_PASSWORD,
       shopify: { apiKey: shopifyApp.apiKey, apiSecret: shopifyApp.apiSecret },
       appUrl: config.SHOPIFY_APP_URL,
+      trustProxy: config.TRUST_PROXY,
+      rateLimits,
       audit,
     };
     const authenticateStaff = createStaffAuthenticator(staffAuth);
@@ -165,7 +170,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     // eslint-disable-next-line prefer-const -- assigned below, read lazily by the channels' logic
     let runtime: BotRuntime | undefined;
     const logic = (context: TurnContext) => runtime!.bot.run(context);
-    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }), trustProxy: config.TRUST_PROXY });
+    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }), trustProxy: config.TRUST_PROXY, rateLimits });
     closers.unshift(() => directLine.close());
     const messenger = config.MESSENGER_APP_SECRET
       ? createMessengerChannel({
@@ -216,7 +221,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       reviewQueueRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, saveAnswerOverride }),
       modelRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, requestRetrain: async (shopId, lang) => (await jobs?.now('training.retrain', { shopId, lang })) ?? '' }),
       riskAdminRoutes({ service: risk, authenticate: authenticateStaff, onVerdictChanged: async (shopId, verdictId) => void (await jobs?.now('risk.write-back', { shopId, verdictId })) }),
-      publicAppealRoutes({ service: risk, trustProxy: config.TRUST_PROXY }),
+      publicAppealRoutes({ service: risk, trustProxy: config.TRUST_PROXY, rateLimits }),
       audienceRoutes({ audience: audienceService, authenticate: authenticateStaff, enqueue: async (name, data) => void (await jobs?.now(name, data)) }),
       adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
       ...connector.routes,

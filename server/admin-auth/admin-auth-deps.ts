@@ -1,6 +1,6 @@
 import type { Db } from '../../db';
 import type { Logger } from '../../core/logging';
-import type { LoginRateLimiter } from './login-rate-limiter';
+import type { RateLimits } from '../../db/rate-limits';
 import type { OriginPolicy } from './request-origin';
 import type { AuditSink } from './staff-identity';
 
@@ -17,7 +17,9 @@ export interface AdminAuthDeps extends OriginPolicy {
   audit?: AuditSink;
   /** Session lifetime from login, in seconds (default 12 h). */
   sessionTtlSeconds?: number;
-  /** Shared between the routes of one process; made with defaults when absent. */
-  loginRateLimiter?: LoginRateLimiter;
+  /** The shared counters (`db/rate-limits`); made on `db`, keyed from `encryptionKey`, when absent. */
+  rateLimits?: RateLimits;
+  /** Sign-ins without success per client address and window; 5 per 15 minutes unless set. */
+  loginLimit?: { maxFailures?: number; windowSeconds?: number };
   clock?: () => Date;
 }

@@ -1,7 +1,9 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError, ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../../core/errors';
-import { findShopById, type Shop } from '../../db';
+import { clientAddress } from '../../core/http';
+import { findShopById, poolOf, type Shop } from '../../db';
+import { createRateLimits } from '../../db/rate-limits';
 import type { AdminAuthDeps } from './admin-auth-deps';
 import { createStaffAuthenticator } from './authenticate-staff';
 import { auditSafely } from './audit-safely';
@@ -20,12 +22,6 @@ function shopView(shop: Shop) {
   return { id: shop.id, domain: shop.domain, name: shop.name || shop.domain, timezone: shop.timezone, currency: shop.currency };
 }
 
-function clientOf(req: Request, trustProxy: boolean | undefined): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() || 'unknown';
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 /**
  * `/api/admin/login`, `/logout`, `/session` and `/session/shop`: the standalone staff login (password from
  * config, encrypted session cookie, rate-limited), the shop picker, and who-am-I for both sign-in modes.
@@ -33,7 +29,10 @@ function clientOf(req: Request, trustProxy: boolean | undefined): string {
 export function adminAuthRoutes(deps: AdminAuthDeps) {
   const authenticateStaff = createStaffAuthenticator(deps);
   const sessions = createSessionReader(deps);
-  const limiter = deps.loginRateLimiter ?? createLoginRateLimiter();
+  const limiter = createLoginRateLimiter({
+    rateLimits: deps.rateLimits ?? createRateLimits({ db: poolOf(deps.db), secret: deps.encryptionKey }),
+    ...deps.loginLimit,
+  });
   const now = deps.clock ?? (() => new Date());
 
   function setSession(req: Request, res: Response, value: string, session: StaffSession) {
@@ -61,17 +60,17 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
     server.post('/api/admin/login', async (req: Request, res: Response) => {
       requireOwnOrigin(req);
       if (!sessions.sealer) throw new AppError('password_login_disabled', 'Password sign-in is off: set ADMIN_PASSWORD to use the standalone admin', { status: 403 });
-      const client = clientOf(req, deps.trustProxy);
-      const wait = limiter.retryAfter(client, now());
-      if (wait > 0) throw new RateLimitedError(wait, `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
       const parsed = loginBody.safeParse(req.body ?? {});
       if (!parsed.success) throw new ValidationError('password: is required', { details: { problems: [{ path: 'password', message: 'is required' }] } });
+      // Counted before the password is compared, so a client over its budget learns nothing about it.
+      const client = clientAddress(req, deps.trustProxy ?? false) ?? 'unknown';
+      const wait = await limiter.attempt(client, now());
+      if (wait > 0) throw new RateLimitedError(wait, `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
       if (!passwordMatches(parsed.data.password, deps.adminPassword ?? '')) {
-        limiter.recordFailure(client, now());
         deps.logger.warn({ event: 'admin.login_failed' }, 'admin sign-in with a wrong password');
         throw new UnauthorizedError('Wrong password', { details: { reason: 'wrong_password' } });
       }
-      limiter.recordSuccess(client);
+      await limiter.succeeded(client);
       const shops = await listInstalledShops(deps.db);
       const only = shops.length === 1 ? shops[0]?.id : undefined;
       const { value, session } = await sessions.sealer.create(only, now());

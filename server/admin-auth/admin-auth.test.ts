@@ -2,7 +2,6 @@ import { SignJWT } from 'jose';
 import { findShopById, upsertShop, updateShopSettings, type Database, type Shop } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../admin-api/testing';
-import { createLoginRateLimiter } from './login-rate-limiter';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
 const json = (res: Response): Promise<any> => res.json();
@@ -40,7 +39,7 @@ describe(`admin staff authentication (${testEngine})`, () => {
     shopA = await upsertShop(database.db, { domain: 'alpha.myshopify.com', name: 'Alpha' });
     shopB = await upsertShop(database.db, { domain: 'bravo.myshopify.com', name: 'Bravo' });
     await updateShopSettings(database.db, shopB.id, { retentionDays: 99 });
-    app = await startAdminTestServer({ db: database.db, shopify, loginRateLimiter: createLoginRateLimiter({ maxFailures: 1000 }) });
+    app = await startAdminTestServer({ db: database.db, shopify, loginLimit: { maxFailures: 1000 } });
   });
   afterAll(async () => {
     await app.close();

@@ -1,7 +1,6 @@
 import { upsertShop, type Database } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../admin-api/testing';
-import { createLoginRateLimiter } from './login-rate-limiter';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
 const json = (res: Response): Promise<any> => res.json();
@@ -67,7 +66,7 @@ describe(`admin sessions over time and processes (${testEngine})`, () => {
   });
 
   it('answers 429 with Retry-After after too many wrong passwords, even to the right one', async () => {
-    const app = await start({ db: database.db, loginRateLimiter: createLoginRateLimiter({ maxFailures: 3, windowSeconds: 900 }) });
+    const app = await start({ db: database.db, loginLimit: { maxFailures: 3, windowSeconds: 900 } });
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await login(app, `wrong-${attempt}-password`)).status).toBe(401);
     const blocked = await login(app, TEST_ADMIN_PASSWORD);
     expect(blocked.status).toBe(429);

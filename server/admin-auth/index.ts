@@ -3,7 +3,7 @@ export { createStaffAuthenticator } from './authenticate-staff';
 export { verifySessionToken } from './verify-session-token';
 export type { SessionTokenClaims, SessionTokenProblem, VerifySessionTokenOptions } from './verify-session-token';
 export { createLoginRateLimiter } from './login-rate-limiter';
-export type { LoginRateLimiter } from './login-rate-limiter';
+export type { LoginRateLimiter, LoginRateLimiterOptions } from './login-rate-limiter';
 export { listInstalledShops } from './list-shops';
 export type { ShopChoice } from './list-shops';
 export type { AdminAuthDeps } from './admin-auth-deps';

@@ -1,47 +1,45 @@
-/** Limits failed admin logins per client, in a sliding window. */
+import { UnavailableError } from '../../core/errors';
+import type { RateLimit, RateLimits } from '../../db/rate-limits';
+
+/** Limits staff sign-in attempts per client address, in a budget every web process shares. */
 export interface LoginRateLimiter {
-  /** Seconds to wait before the next try, or 0 when the client may try now. */
-  retryAfter(client: string, now: Date): number;
-  recordFailure(client: string, now: Date): void;
-  recordSuccess(client: string): void;
+  /** Counts one sign-in attempt; the seconds to wait when the client is over its budget, else 0. */
+  attempt(client: string, now: Date): Promise<number>;
+  /** The right password: the client's earlier failures stop counting. */
+  succeeded(client: string): Promise<void>;
+}
+
+/** Options of {@link createLoginRateLimiter}. */
+export interface LoginRateLimiterOptions {
+  rateLimits: RateLimits;
+  /** Sign-ins without success allowed per window (default 5). */
+  maxFailures?: number;
+  /** Fixed window from the first attempt, in seconds (default 15 minutes). */
+  windowSeconds?: number;
 }
 
 /**
- * In-process limiter: `maxFailures` failed logins per client in `windowSeconds`. Each process keeps its
- * own count, so N processes allow N times the budget; still far too few tries to guess a 12+ character
- * password. The map is bounded so a flood of addresses can't grow memory without limit.
+ * `maxFailures` sign-ins per client per window, counted in the database so N web processes still allow
+ * `maxFailures`, not N times as many; a success clears the client's count. Every attempt costs one
+ * statement; a success costs one more. When the count can't be taken the sign-in is refused with a 503
+ * (fail closed): this budget guards the admin password, and someone who can make the database stall
+ * must not get unlimited guesses out of it. Staff can sign in again when the database answers.
  */
-export function createLoginRateLimiter(options: { maxFailures?: number; windowSeconds?: number; maxClients?: number } = {}): LoginRateLimiter {
-  const maxFailures = options.maxFailures ?? 5;
-  const windowMs = (options.windowSeconds ?? 15 * 60) * 1000;
-  const maxClients = options.maxClients ?? 10_000;
-  const failures = new Map<string, number[]>();
-
-  function recent(client: string, now: Date): number[] {
-    const kept = (failures.get(client) ?? []).filter((at) => now.getTime() - at < windowMs);
-    if (kept.length) failures.set(client, kept);
-    else failures.delete(client);
-    return kept;
-  }
-
+export function createLoginRateLimiter(options: LoginRateLimiterOptions): LoginRateLimiter {
+  const limit: RateLimit = { scope: 'admin.login', max: options.maxFailures ?? 5, windowMs: (options.windowSeconds ?? 15 * 60) * 1000 };
   return {
-    retryAfter(client, now) {
-      const kept = recent(client, now);
-      if (kept.length < maxFailures) return 0;
-      const oldest = kept[kept.length - maxFailures] ?? now.getTime();
-      return Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
-    },
-    recordFailure(client, now) {
-      const kept = recent(client, now);
-      kept.push(now.getTime());
-      failures.set(client, kept);
-      if (failures.size > maxClients) {
-        const oldestClient = failures.keys().next().value;
-        if (oldestClient !== undefined) failures.delete(oldestClient);
+    async attempt(client, now) {
+      let decision;
+      try {
+        decision = await options.rateLimits.take([{ limit, subject: client }], now);
+      } catch (error) {
+        throw new UnavailableError('Sign-in is unavailable for a moment; please try again shortly', { cause: error });
       }
+      return decision.allowed ? 0 : decision.retryAfterSeconds;
     },
-    recordSuccess(client) {
-      failures.delete(client);
+    async succeeded(client) {
+      // The session is what matters now; a failed reset only leaves the count to run out with its window.
+      await options.rateLimits.reset({ limit, subject: client }).catch(() => undefined);
     },
   };
 }

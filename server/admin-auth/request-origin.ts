@@ -4,7 +4,7 @@ import type { Request } from 'restify';
 export interface OriginPolicy {
   /** The public URL of the app, when known; its origin is always accepted and https there means Secure cookies. */
   appUrl?: string;
-  /** Believe `X-Forwarded-Proto` / `X-Forwarded-Host` (only behind a proxy you run). */
+  /** Believe `X-Forwarded-Proto` / `X-Forwarded-Host`, and the last `X-Forwarded-For` entry as the client's address (TRUST_PROXY: only behind a proxy you run). */
   trustProxy?: boolean;
 }
 
