@@ -4,7 +4,7 @@ import { createSecretBox } from '../../core/crypto';
 import { schema, upsertShop, type Database } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { requestExport } from '../export/export-segment';
-import { gateSizeHistory } from './difference-guard';
+import { countWithNeighbours, gateSizeHistory, revealingNeighbour, sizeAndCloseNeighbour } from './difference-guard';
 import { gateDistribution } from './k-gate';
 import { measureSegment } from './measure-segment';
 import { parseSegmentQuery } from './parse-segment-query';
@@ -69,6 +69,20 @@ describe(`differencing: no two sizes shown side by side differ by 1 to k-1 (${te
     expect(size).toMatchObject({ belowK: true, reason: 'fewer-than-k', message: expect.stringMatching(/^Fewer than 5 customers match/) });
     // Dropping discount:high gives country:SG (17, shown); dropping country:SG gives discount:high (2, under k).
     expect(size.belowK && size.suggestions).toEqual([{ query: 'country:SG', dropped: 'discount:high', size: 17 }]);
+  });
+
+  it.each([
+    'country:SG', 'country:SG AND interest:running', 'country:SG OR country:MY', 'country:MY AND interest:running',
+    'country:SG AND interest:running AND NOT discount:high', 'NOT discount:high', 'country:AU OR discount:high',
+    'discount:high AND country:SG', 'interest:running AND NOT country:MY', '(country:SG OR country:AU) AND NOT interest:running',
+    'country:SG OR (country:MY AND interest:running)', 'country:NZ',
+  ])('the early-stopping probe of "%s" agrees with full counts of every neighbour', async (query) => {
+    const expr = parse(query);
+    const counts = await countWithNeighbours(database.pool, shopId, expr);
+    const full = revealingNeighbour(counts, K);
+    const probe = await sizeAndCloseNeighbour(database.pool, shopId, expr, K);
+    expect(probe.size).toBe(counts.size);
+    expect(probe.close).toEqual(full);
   });
 
   it('refuses an export whose members differ by 1 to k-1 from a segment already written to Shopify', async () => {

@@ -66,6 +66,42 @@ export async function countWithNeighbours(pool: Pool, shopId: string, expr: Segm
 }
 
 /**
+ * A segment's size, and the first comparison ({@link revealingNeighbour}'s: all customers, then each
+ * neighbour) that is 1 to k-1 customers away, in one statement that stays fast on large shops. Neighbours nest
+ * with the segment, so the customers between the two are one query (the rest of an AND without the dropped
+ * condition, the dropped OR item without the rest, or everyone outside the segment); each such query only has
+ * to find k rows to show it is not a small group, so it stops early instead of counting the shop.
+ */
+export async function sizeAndCloseNeighbour(pool: Pool, shopId: string, expr: SegmentExpr, k: number): Promise<{ size: number; close?: Difference }> {
+  const params: unknown[] = [shopId, k];
+  const segment = compileSegmentExpr(expr, params);
+  const between: Array<{ comparison: Comparison; condition: string }> = [
+    { comparison: { label: 'all customers', expr: ALL }, condition: `(${segment}) IS NOT TRUE` },
+  ];
+  if (expr.type === 'and' || expr.type === 'or') {
+    for (const [i, comparison] of neighboursOf(expr).entries()) {
+      const dropped = compileSegmentExpr(expr.items[i]!, params);
+      const rest = compileSegmentExpr(comparison.expr, params);
+      between.push({ comparison, condition: expr.type === 'and' ? `${rest} AND (${dropped}) IS NOT TRUE` : `${dropped} AND (${rest}) IS NOT TRUE` });
+    }
+  }
+  const probes = between.map(({ condition }, i) => `(SELECT count(*) FROM (SELECT 1 FROM audience_profiles WHERE shop_id = $1 AND ${condition} LIMIT $2) AS p) AS d${i}`);
+  const { rows } = await pool.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM audience_profiles WHERE shop_id = $1 AND ${segment}) AS size, ${probes.join(', ')}`,
+    params,
+  );
+  const row = rows[0] ?? {};
+  const size = Number(row.size ?? 0);
+  for (const [i, { comparison }] of between.entries()) {
+    const apart = Number(row[`d${i}`] ?? 0);
+    if (!revealsSmallGroup(apart, k)) continue;
+    const inSegment = comparison.nesting === 'subset';
+    return { size, close: { comparison, onlyInSegment: inSegment ? apart : 0, onlyInOther: inSegment ? 0 : apart } };
+  }
+  return { size };
+}
+
+/**
  * All customers, or the first neighbour, when 1 to k-1 customers away from the segment. Neighbours nest with
  * the segment, so the difference of the sizes is the group in between.
  */

@@ -7,5 +7,5 @@ export { countSegment, measureSegment, segmentMakeup } from './measure-segment';
 export type { SegmentSize, SegmentMakeup, Widening } from './measure-segment';
 export { saveSegment, listSegments, getSegment, recordSegmentSizes, lastSizes } from './segment-store';
 export type { SavedSegment } from './segment-store';
-export { countGroups, countWithNeighbours, findRevealingDifference, gateSizeHistory, neighboursOf, revealingNeighbour, revealsSmallGroup } from './difference-guard';
+export { countGroups, countWithNeighbours, findRevealingDifference, gateSizeHistory, neighboursOf, revealingNeighbour, revealsSmallGroup, sizeAndCloseNeighbour } from './difference-guard';
 export type { Comparison, Difference, SegmentCounts } from './difference-guard';

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { MULTI_VALUED_KINDS, TAG_KINDS, type TagKind } from '../tags';
 import { compileSegmentExpr, wideningsOf } from './compile-segment-query';
-import { countWithNeighbours, revealingNeighbour } from './difference-guard';
+import { countWithNeighbours, revealingNeighbour, sizeAndCloseNeighbour } from './difference-guard';
 import { formatSegmentExpr, type SegmentExpr } from './parse-segment-query';
 import { gateDistribution, type GatedDistribution } from './k-gate';
 
@@ -36,20 +36,22 @@ export async function countSegment(pool: Pool, shopId: string, expr: SegmentExpr
 async function showable(pool: Pool, shopId: string, expr: SegmentExpr | undefined, size: number, k: number): Promise<boolean> {
   if (size < k) return false;
   if (!expr) return true;
-  const counts = await countWithNeighbours(pool, shopId, expr);
-  return counts.size >= k && !revealingNeighbour(counts, k);
+  const probe = await sizeAndCloseNeighbour(pool, shopId, expr, k);
+  return probe.size >= k && !probe.close;
 }
 
 /**
  * The size of a segment under the shop's k-floor and the differencing rule (see {@link SegmentSize}), with
  * ways to widen it when it is not shown; a suggestion's size is itself checked by the same rules. The common
- * case is one statement: the segment, all customers and each query one edit away, counted together.
+ * case is one statement ({@link sizeAndCloseNeighbour}).
  */
 export async function measureSegment(pool: Pool, shopId: string, expr: SegmentExpr, k: number): Promise<SegmentSize> {
+  const probe = await sizeAndCloseNeighbour(pool, shopId, expr, k);
+  if (probe.size >= k && !probe.close) return { belowK: false, k, size: probe.size };
+  // Not shown: count the neighbours in full, to suggest wider queries.
   const counts = await countWithNeighbours(pool, shopId, expr);
   const { size, total } = counts;
   const close = size >= k ? revealingNeighbour(counts, k) : undefined;
-  if (size >= k && !close) return { belowK: false, k, size };
   const known = new Map(counts.neighbours.map((n) => [formatSegmentExpr(n.comparison.expr), n.size]));
   const candidates: Array<Widening & { expr?: SegmentExpr }> = [];
   for (const widening of wideningsOf(expr)) {
