@@ -7,7 +7,7 @@ export function businessImprovementAssessment(facts: RecordFacts): string {
     header('Business Improvement exception: assessment', facts),
     '## Purposes',
     '- Improving the customer-service bot: recognising what buyers ask, from desensitised chat turns, and retraining the model nightly.',
-    "- Understanding buyers' preferences to improve goods and services: audience tags (age band, country, interests, discount sensitivity, loyalty, RFM group) computed over orders.",
+    "- Understanding buyers' preferences to improve goods and services: audience tags (age band, country, interests, discount sensitivity, loyalty, RFM group) computed over orders, and chat topics: the kinds of question (such as returns or shipping times, never the words) a buyer asked in chat after proving who they are with an order lookup, kept for 180 days.",
     '- Learning about and understanding the behaviour of customers, for the purposes above only; never to make decisions about an individual buyer outside risk control (see the Legitimate Interests assessment).',
     '',
     '## Why identifiable data is needed, and why it is not used further than needed',
