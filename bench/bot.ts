@@ -36,7 +36,7 @@ const program = new Command()
   .option('--shops <n>', 'shops, each with its own loaded model', '10')
   .option('--pool <n>', 'database pool size of the server', '16')
   .option('--rate <n>', 'open loop: offer this many messages per second in all (latency counts from when each was due); 0 sends each as soon as the last reply came', '0')
-  .option('--server-node-args <args>', 'extra node flags for the server process (e.g. --cpu-prof)', '')
+  .option('--server-node-args <args>', 'extra node flags for the server process (e.g. --cpu-prof), after the heap flags of npm start', '')
   .option('--role <role>', '(internal) run as the bot server process')
   .parse();
 const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; rate: string; serverNodeArgs: string; role?: string }>();
@@ -54,9 +54,15 @@ const LINES = [
   'hello',
 ];
 
-type ServerStats = { rssMb: number; heapMb: number; liveMb?: number; cpuMs: number; queries: number; models: number; engine: string };
+type ServerStats = { rssMb: number; heapMb: number; liveMb?: number; cpuMs: number; systemMs: number; queries: number; models: number; engine: string };
 type ToServer = { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
 type FromServer = { type: 'ready'; port: number } | { type: 'marked' } | ({ type: 'stats' } & ServerStats) | { type: 'stopped' };
+
+/** The V8 heap flags `npm start` gives the server, so the benchmark's server runs with the same heap. */
+function productionHeapFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((arg) => /^--(max-semi-space-size|heap-growing-percent|max-old-space-size)=/.test(arg));
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -97,7 +103,7 @@ async function serve(): Promise<void> {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const liveMb = gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined;
-      reply({ type: 'stats', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, liveMb, cpuMs: (cpu.user + cpu.system) / 1000, queries, models: runtime.services.models.size(), engine: database.engine });
+      reply({ type: 'stats', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, liveMb, cpuMs: (cpu.user + cpu.system) / 1000, systemMs: cpu.system / 1000, queries, models: runtime.services.models.size(), engine: database.engine });
     } else {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.flush();
@@ -180,7 +186,7 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   try {
     const { shopIds, trainMs } = await seed(url.toString());
-    const serverArgs = opts.serverNodeArgs.split(/\s+/).filter(Boolean);
+    const serverArgs = [...productionHeapFlags(), ...opts.serverNodeArgs.split(/\s+/).filter(Boolean)];
     child = fork(__filename, ['--role', 'server', '--pool', opts.pool], {
       execArgv: [...process.execArgv, ...serverArgs],
       env: { ...process.env, STOREDESK_BENCH_SERVER: JSON.stringify({ url: url.toString(), shopIds }) },
@@ -244,11 +250,11 @@ async function main(): Promise<void> {
     const pgPerMessage = pgBefore !== undefined && pgAfter !== undefined ? `${((pgAfter - pgBefore) / latencies.length).toFixed(2)} ms` : 'not measurable (remote server)';
     latencies.sort((a, b) => a - b);
     const mode = rate > 0 ? `open loop at ${rate} messages/s offered` : 'closed loop (each conversation sends as soon as it has its reply)';
-    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), ${mode}, Postgres ${stats.engine}, pool ${opts.pool}`);
+    console.log(`bot benchmark: ${conversations} conversations x ${messages} messages over ${shopIds.length} shops (${stats.models} shop models loaded), ${mode}, Postgres ${stats.engine}, pool ${opts.pool}, server flags ${serverArgs.join(' ') || 'none'}`);
     console.log(`default en model trained in ${(trainMs / 1000).toFixed(2)} s (setup process, not the server)`);
     console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} messages/s (${latencies.length} in ${seconds.toFixed(2)} s; ${outcomes.answered} answered, ${outcomes.quiet} quiet during handoff)`);
     console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}`);
-    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message; ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; load generator CPU ${clientMsPerMessage.toFixed(2)} ms per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`server CPU: ${(stats.cpuMs / latencies.length).toFixed(2)} ms per message (${(stats.systemMs / latencies.length).toFixed(2)} in the kernel); ${(stats.queries / latencies.length).toFixed(2)} statements per message; Postgres CPU ${pgPerMessage} per message; load generator CPU ${clientMsPerMessage.toFixed(2)} ms per message; machine load average ${load0.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     console.log(`server RSS: ${stats.rssMb.toFixed(0)} MB after the run (heap used ${stats.heapMb.toFixed(0)} MB${stats.liveMb === undefined ? '' : `, ${stats.liveMb.toFixed(0)} MB live`}); ${idle.rssMb.toFixed(0)} MB after warm-up with the models loaded`);
   } finally {
     for (const client of clients) client.close();
