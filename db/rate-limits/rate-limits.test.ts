@@ -61,6 +61,11 @@ describe(`shared rate limits (${testEngine})`, () => {
     expect(JSON.stringify(all.rows)).not.toMatch(/192\.0\.2|198\.51|203\.0|staff@/);
   });
 
+  it('keeps its counters in an unlogged table, so a count waits for no WAL flush', async () => {
+    const { rows } = await database.pool.query<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'rate_limits'");
+    expect(rows[0]?.relpersistence).toBe('u');
+  });
+
   it('sweeps only ended windows, in bounded batches, and also now and then on its own', async () => {
     const limits = createRateLimits({ db: database.pool, secret: SECRET, sweepEvery: 0 });
     const sweepy: RateLimit = { scope: 'test.sweep', max: 10, windowMs: 1_000 };
