@@ -47,31 +47,23 @@ export interface Lexical {
   cueTail: boolean;
 }
 
-const lexicalCache = new Map<string, Lexical>();
-
-/** Gazetteer facts about a lower-cased word (memoised). */
+/** Gazetteer facts about a lower-cased word (callers memoise it: see `lexiconEntry`). */
 export function lexical(lower: string, g: NameGazetteer): Lexical {
-  let entry = lexicalCache.get(lower);
-  if (!entry) {
-    const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
-    const plural =
-      !gaz &&
-      lower.endsWith('s') &&
-      (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
-    entry = {
-      gaz,
-      common: g.commonWords.has(lower) || plural,
-      place: g.places.has(lower),
-      title: TITLES.has(lower),
-      link: LINKS.has(lower),
-      stop: STOP.has(lower),
-      cue: CUE_AFTER_ONE.has(lower),
-      cueTail: CUE_TAILS.has(lower),
-    };
-    if (lexicalCache.size > 100_000) lexicalCache.clear();
-    lexicalCache.set(lower, entry);
-  }
-  return entry;
+  const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
+  const plural =
+    !gaz &&
+    lower.endsWith('s') &&
+    (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
+  return {
+    gaz,
+    common: g.commonWords.has(lower) || plural,
+    place: g.places.has(lower),
+    title: TITLES.has(lower),
+    link: LINKS.has(lower),
+    stop: STOP.has(lower),
+    cue: CUE_AFTER_ONE.has(lower),
+    cueTail: CUE_TAILS.has(lower),
+  };
 }
 
 const STOP = new Set(

@@ -42,28 +42,51 @@ export const ALL_GATES: WordGates = { bits: -1, streetFrom: 0, topicFrom: 0 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ASCII_WORD = /^[a-z0-9_]/;
+const ASCII_LETTERS = /^[a-z]+$/;
 
-// One letter segment of each street word (before its first full stop), with the ASCII word
-// boundaries that `\b` in STREET_ANY asks for on the sides where the segment has an ASCII letter.
-function boundedSegments(words: Iterable<string>): string {
-  const parts: string[] = [];
-  for (const word of words) {
-    const segment = word.split('.')[0]!;
-    if (!segment) continue;
-    const left = ASCII_WORD.test(segment) ? '(?:^|[^a-z0-9_])' : '';
-    const right = ASCII_WORD.test(segment.slice(-1)) ? '(?=$|[^a-z0-9_])' : '';
-    parts.push(`${left}${escape(segment)}${right}`);
-  }
-  return parts.join('|');
-}
-
+// The letter segment of each street word before its first full stop ("st" of "st.", "p" of "p.o.").
+const SEGMENTS = [...new Set([...STREET_WORDS].map((word) => word.split('.')[0]!).filter(Boolean))];
+// A segment of ASCII letters matches STREET_ANY's `\b...\b` only as a whole run of ASCII word
+// characters, so those are looked up by run in a set.
+const ASCII_SEGMENTS = new Set(SEGMENTS.filter((s) => ASCII_LETTERS.test(s)));
+// The other segments carry the ASCII word boundaries `\b` asks for on their ASCII sides; street-name
+// endings need only the boundary after them.
 const SUFFIXES = STREET_SUFFIX.source
   .replace(/^\(\?:/, '')
   .replace(/\)\$$/, '')
   .split('|');
-const STREET_IN_WORD = new RegExp(
-  `${boundedSegments(STREET_WORDS)}|(?:${SUFFIXES.map((s) => s.split('\\.')[0]).join('|')})(?=$|[^a-z0-9_])`,
+const NON_ASCII_STREET_IN_WORD = new RegExp(
+  SEGMENTS.filter((s) => !ASCII_LETTERS.test(s))
+    .map(
+      (s) =>
+        `${ASCII_WORD.test(s) ? '(?:^|[^a-z0-9_])' : ''}${escape(s)}${ASCII_WORD.test(s.slice(-1)) ? '(?=$|[^a-z0-9_])' : ''}`,
+    )
+    .join('|'),
 );
+const STREET_ENDING_IN_WORD = new RegExp(
+  `(?:${SUFFIXES.map((s) => s.split('\\.')[0]).join('|')})(?=$|[^a-z0-9_])`,
+);
+
+const isAsciiWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+
+/** True when a lower-cased word may hold a match of STREET_ANY (never false when it does). */
+function mayHoldStreetWord(lower: string): boolean {
+  let i = 0;
+  let ascii = true;
+  while (i < lower.length) {
+    const c = lower.charCodeAt(i);
+    if (!isAsciiWordCode(c)) {
+      if (c >= 128) ascii = false;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isAsciiWordCode(lower.charCodeAt(i))) i++;
+    if (ASCII_SEGMENTS.has(lower.slice(start, i))) return true;
+  }
+  return (!ascii && NON_ASCII_STREET_IN_WORD.test(lower)) || STREET_ENDING_IN_WORD.test(lower);
+}
+
 const UNIT_ANCHOR_END =
   /(?:apt|apartment|suite|ste|unit|flat|room|rm|fl|floor|level|lvl|blk|block|blok|box)$/;
 const ADDRESS_CUE_END = /(?:address|addr|is|to|at|as)$/;
@@ -77,7 +100,7 @@ export function wordGates(word: string): number {
   const lower = word.toLowerCase();
   let bits = 0;
   if (UNIT_ANCHOR_END.test(lower)) bits |= GATE.unitAnchor;
-  if (STREET_IN_WORD.test(lower)) bits |= GATE.street;
+  if (mayHoldStreetWord(lower)) bits |= GATE.street;
   if (ADDRESS_CUE_END.test(lower)) bits |= GATE.addressCueEnd;
   if (ADDRESS_TOPIC_WORD.test(lower)) bits |= GATE.addressTopic;
   if (STREET_HINT_WORD.test(lower)) bits |= GATE.streetHint;

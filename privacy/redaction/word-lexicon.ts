@@ -21,11 +21,7 @@ export interface LexiconEntry extends Lexical {
 function entryOf(key: string, g: NameGazetteer): LexiconEntry {
   const { gaz, common, place, title, link, stop, cue, cueTail } = lexical(key, g);
   const cueHead = CUE_HEADS.indexOf(key) + 1;
-  let cueTailOf = 0;
-  for (const phrase of CUE_AFTER_TWO) {
-    const [head = '', tail] = phrase.split(' ');
-    if (tail === key) cueTailOf |= 1 << (CUE_HEADS.indexOf(head) + 1);
-  }
+  const cueTailOf = CUE_TAILS_OF.get(key) ?? 0;
   return {
     key,
     gaz,
@@ -43,6 +39,11 @@ function entryOf(key: string, g: NameGazetteer): LexiconEntry {
 }
 
 const CUE_HEADS = [...new Set([...CUE_AFTER_TWO].map((phrase) => phrase.split(' ')[0]!))];
+const CUE_TAILS_OF = new Map<string, number>();
+for (const phrase of CUE_AFTER_TWO) {
+  const [head = '', tail = ''] = phrase.split(' ');
+  CUE_TAILS_OF.set(tail, (CUE_TAILS_OF.get(tail) ?? 0) | (1 << (CUE_HEADS.indexOf(head) + 1)));
+}
 
 let table: WordTable<LexiconEntry> | undefined;
 let tableFor: NameGazetteer | undefined;
