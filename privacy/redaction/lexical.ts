@@ -1,3 +1,4 @@
+import { LIST } from './name-gazetteer';
 import type { NameGazetteer } from './name-gazetteer';
 
 const TITLES = new Set('mr mrs ms miss mdm madam dr prof sir mister dame lady'.split(' '));
@@ -49,15 +50,16 @@ export interface Lexical {
 
 /** Gazetteer facts about a lower-cased word (callers memoise it: see `lexiconEntry`). */
 export function lexical(lower: string, g: NameGazetteer): Lexical {
-  const gaz = g.firstNames.has(lower) || g.surnames.has(lower);
+  const lists = g.lists.get(lower) ?? 0;
+  const gaz = (lists & (LIST.firstName | LIST.surname)) !== 0;
   const plural =
     !gaz &&
     lower.endsWith('s') &&
     (g.commonWords.has(lower.slice(0, -1)) || g.commonWords.has(lower.replace(/ies$/, 'y')));
   return {
     gaz,
-    common: g.commonWords.has(lower) || plural,
-    place: g.places.has(lower),
+    common: (lists & LIST.common) !== 0 || plural,
+    place: (lists & LIST.place) !== 0,
     title: TITLES.has(lower),
     link: LINKS.has(lower),
     stop: STOP.has(lower),

@@ -7,7 +7,12 @@ export interface NameGazetteer {
   surnames: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
   places: ReadonlySet<string>;
+  /** The four lists as {@link LIST} bits per word: one lookup answers them all. */
+  lists: ReadonlyMap<string, number>;
 }
+
+/** Bits of {@link NameGazetteer.lists}. */
+export const LIST = { firstName: 1, surname: 2, common: 4, place: 8 } as const;
 
 // Words that look capitalised in chat but never name a person here.
 const NEVER_NAMES = [
@@ -47,6 +52,14 @@ export function loadNameGazetteer(): NameGazetteer {
   const commonWords = readList('common-words.txt');
   const places = readList('places.txt');
   for (const word of NEVER_NAMES.split(' ')) commonWords.add(word);
-  cached = { firstNames, surnames, commonWords, places };
+  const lists = new Map<string, number>();
+  const mark = (words: Set<string>, bit: number) => {
+    for (const word of words) lists.set(word, (lists.get(word) ?? 0) | bit);
+  };
+  mark(firstNames, LIST.firstName);
+  mark(surnames, LIST.surname);
+  mark(commonWords, LIST.common);
+  mark(places, LIST.place);
+  cached = { firstNames, surnames, commonWords, places, lists };
   return cached;
 }
