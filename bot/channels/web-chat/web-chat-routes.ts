@@ -37,7 +37,7 @@ function sendScript(req: Request, res: Response, script: StaticScript, maxAge: n
   }
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   if (gzip) res.setHeader('content-encoding', 'gzip');
-  const body = gzip ? script.gzip : script.body;
+  const body = gzip ? script.gzip : script.plain();
   res.setHeader('content-length', body.length);
   res.writeHead(200);
   res.end(body);
