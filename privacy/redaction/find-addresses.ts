@@ -18,7 +18,7 @@ import type { PiiSpan } from './labels';
 import { isAddressTokenAt, isStreetTypeAt } from './is-address-token';
 import { hasRareWord, hasStreetSignal } from './address-segments';
 import { extendAddressBlock } from './extend-address-block';
-import { mayHavePostalCue, seedPatterns } from './address-seed-patterns';
+import { seedPatterns } from './address-seed-patterns';
 import { textFacts } from './text-facts';
 import type { TextFacts } from './text-facts';
 import { ALL_GATES, GATE } from './word-gates';
@@ -113,8 +113,8 @@ export function findAddresses(
   const folded = lower.length === text.length ? lower : undefined;
   const lines: LineCache = new Map();
   const seeds: Array<[number, number]> = [];
-  const patterns = seedPatterns(facts, lower);
   const bits = gates.bits;
+  const patterns = seedPatterns(facts, bits);
   if (bits & GATE.unitAnchor || facts.hashes > 0)
     eachMatch(folded ? UNIT_ANCHOR_FOLDED : UNIT_ANCHOR, folded ?? text, (m) => {
       seeds.push([m.index, m.index + m[0].length]);
@@ -134,7 +134,7 @@ export function findAddresses(
       seeds.push([m.index, m.index + m[0].length]);
     });
   }
-  if (mayHavePostalCue(lower))
+  if (bits & GATE.postalCue)
     eachMatch(POSTAL_CUE, text, (m) => {
       const code = m[1] ?? '';
       seeds.push([m.index + m[0].length - code.length, m.index + m[0].length]);

@@ -20,6 +20,8 @@ describe('word gates', () => {
     ['an order number', 'ORDER no. SG-1234 and Order #1042'],
     ['dates of birth', 'D.O.B 12/03/1988, born on 3 March 1990, bday 1/2/90'],
     ['a Kelvin sign', '12 \u212Aampong Glam'],
+    ['a US military address', 'USNS Márquez\nFPO AP 08653 or PSC 1234, Box 567\nAPO AE 09012'],
+    ['postal-code cues', 'zip code is 35649, PIN CODE: 560123, postcode 12345'],
     ['no words at all', '12 34 5678'],
   ])('on %s, finders give the same spans as with every gate open', (_case, text) => {
     const facts = textFacts(text);

@@ -25,6 +25,10 @@ export const GATE = {
   birth: 128,
   /** A word that ends in "d", the first letter of "d.o.b." when a full stop follows (set by the scan). */
   endsInD: 256,
+  /** "zip", "post" or "pin", which `POSTAL_CUE` needs. */
+  postalCue: 512,
+  /** "po", which `MILITARY` needs ("APO", "FPO"). */
+  po: 1024,
 } as const;
 
 /** The gates the words of one text open. */
@@ -107,5 +111,7 @@ export function wordGates(word: string): number {
   if (lower.includes('order')) bits |= GATE.order;
   if (BIRTH_WORD.test(lower)) bits |= GATE.birth;
   if (lower.endsWith('d')) bits |= GATE.endsInD;
+  if (lower.includes('zip') || lower.includes('post') || lower.includes('pin')) bits |= GATE.postalCue;
+  if (lower.includes('po')) bits |= GATE.po;
   return bits;
 }
