@@ -178,7 +178,10 @@ console.log(
       .map((l) => l.toFixed(2))
       .join(' ')})`,
 );
+// On a small set the first-time passes last a few milliseconds and mostly time the compiler.
 console.log(
-  `texts not seen before: ${unseen} MB/s by CPU time after warming up on other texts, ${firstPass} MB/s on the very first pass (empty word memo, code not yet optimised)`,
+  rows.length >= 1000
+    ? `texts not seen before: ${unseen} MB/s by CPU time after warming up on other texts, ${firstPass} MB/s on the very first pass (empty word memo, code not yet optimised)`
+    : 'texts not seen before: not measured (fewer than 1,000 texts)',
 );
 for (const e of errors) console.log(e);
