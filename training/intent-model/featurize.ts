@@ -1,5 +1,7 @@
 import type { LanguageTools } from './language-tools';
 
+const ASTRAL = /[\uD800-\uDFFF]/;
+
 /** Which features the model sees; stored with the model so serving featurises exactly as training did. */
 export interface FeatureOptions {
   /** Word bigrams over stems. */
@@ -40,10 +42,12 @@ export function featurize(text: string, tools: LanguageTools, options: FeatureOp
   if (options.charNgrams.length > 0) {
     const grams: string[] = [];
     for (const token of tokens) {
-      const chars = Array.from(` ${token} `);
+      const padded = ` ${token} `;
+      // Slicing by code unit is several times faster; only astral characters need the code-point array.
+      const chars: string | string[] = ASTRAL.test(padded) ? Array.from(padded) : padded;
       for (const n of options.charNgrams) {
         for (let i = 0; i + n <= chars.length; i += 1) {
-          const gram = chars.slice(i, i + n).join('');
+          const gram = typeof chars === 'string' ? chars.slice(i, i + n) : chars.slice(i, i + n).join('');
           if (gram.trim().length > 0) grams.push(`c:${gram}`);
         }
       }

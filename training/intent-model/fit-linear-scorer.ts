@@ -6,6 +6,10 @@ import type { TermOptions } from './term-features';
 import { fitTfidf, indexTerms, tfidfVector } from './tfidf';
 import type { IntentExample } from './types';
 
+// Dual coordinate descent stops on its tolerance first on small corpora; on Banking77 and CLINC150 (5-fold splits
+// of train) 10 passes score the same as 30 and take a third of the time.
+const DEFAULT_EPOCHS = 10;
+
 /** Settings of {@link fitLinearScorer}; chosen on held-out splits of Banking77 and CLINC150 train. */
 export interface LinearFitOptions {
   termOptions: TermOptions;
@@ -26,7 +30,7 @@ export function fitLinearScorer(examples: readonly IntentExample[], intents: rea
   const column = new Map(intents.map((intent, i) => [intent, i]));
   const labels = Int32Array.from(examples, (e) => column.get(e.intent) ?? -1);
   const termCount = vocabulary.terms.length;
-  const svm = trainLinearSvm(rows, labels, intents.length, termCount, { c: options.c ?? 2, epochs: options.epochs ?? 30, seed: options.seed });
+  const svm = trainLinearSvm(rows, labels, intents.length, termCount, { c: options.c ?? 2, epochs: options.epochs ?? DEFAULT_EPOCHS, seed: options.seed });
   // Serving reads one term's row of every intent at once, so store it feature-major.
   const weights = new Float32Array(termCount * intents.length);
   for (let k = 0; k < intents.length; k += 1) {

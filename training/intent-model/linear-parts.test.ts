@@ -1,5 +1,5 @@
 import { blendScores, chooseBlend, DEFAULT_BLEND, softmax } from './blend';
-import { chooseThreshold } from './choose-threshold';
+import { chooseThreshold, recallToAimAt } from './choose-threshold';
 import { decodeInt8Matrix, encodeInt8Matrix } from './int8-codec';
 import { getLanguageTools } from './language-tools';
 import { trainLinearSvm } from './linear-svm';
@@ -62,9 +62,37 @@ describe('blending and calibration', () => {
       { gold: 'a', best: { intent: 'a', score: 0.9 } },
       { gold: 'None', best: { intent: 'a', score: 0.3 } },
     ];
-    expect(chooseThreshold(items, 0)).toBeCloseTo((0.9 * 1) / 31, 2);
-    expect(chooseThreshold(items, 0, 0.4)).toBeCloseTo((0.9 + 0.4 * 30) / 31, 2);
-    expect(chooseThreshold([items[0]!], 0, 0.4)).toBe(0);
+    expect(chooseThreshold(items, { maxInScopeLoss: 0 })).toBeCloseTo((0.9 * 1) / 31, 2);
+    expect(chooseThreshold(items, { maxInScopeLoss: 0, prior: 0.4 })).toBeCloseTo((0.9 + 0.4 * 30) / 31, 2);
+    expect(chooseThreshold([items[0]!], { maxInScopeLoss: 0, prior: 0.4 })).toBe(0);
+  });
+
+  describe('with enough out-of-scope validation lines', () => {
+    // 200 correct in-scope answers scored 0.300 to 0.997; 20 out-of-scope lines, 4 already answered None and
+    // 16 answered in scope with scores 0.10, 0.15, ... 0.85.
+    const inScope = Array.from({ length: 200 }, (_, i) => ({ gold: 'a', best: { intent: 'a', score: 0.3 + i * 0.0035 } }));
+    const outOfScope = [
+      ...Array.from({ length: 4 }, () => ({ gold: 'None', best: { intent: 'None', score: 0.6 } })),
+      ...Array.from({ length: 16 }, (_, i) => ({ gold: 'None', best: { intent: 'a', score: 0.1 + i * 0.05 } })),
+    ];
+    const evidence = 200 / 230;
+
+    it('takes the lowest threshold that catches the out-of-scope share asked for, plus a confidence margin', () => {
+      // Half of 20 lines, with the margin of a 20-line sample, is 68.4%: 14 lines, the 4 None answers and the
+      // 10 lowest-scored others, up to 0.55.
+      expect(recallToAimAt(0.5, 20)).toBeCloseTo(0.684, 3);
+      expect(recallToAimAt(0.6, 50)).toBeCloseTo(0.714, 3);
+      expect(chooseThreshold([...inScope, ...outOfScope], { maxInScopeLoss: 0.5, minOutOfScopeRecall: 0.5 })).toBeCloseTo(0.55 * evidence, 2);
+      expect(chooseThreshold([...inScope, ...outOfScope], { maxInScopeLoss: 0.5 })).toBeCloseTo(0.65 * evidence, 2);
+    });
+
+    it('never goes above the in-scope budget to reach the recall', () => {
+      expect(chooseThreshold([...inScope, ...outOfScope], { maxInScopeLoss: 0.05, minOutOfScopeRecall: 0.5 })).toBeCloseTo(0.335 * evidence, 2);
+    });
+
+    it('ignores the recall target below 10 out-of-scope lines', () => {
+      expect(chooseThreshold([...inScope, ...outOfScope.slice(0, 9)], { maxInScopeLoss: 0.5, minOutOfScopeRecall: 0.5 })).toBeCloseTo(0.65 * evidence, 2);
+    });
   });
 });
 

@@ -39,6 +39,13 @@ export interface TrainIntentModelOptions {
   onProgress?: (fraction: number) => void;
   /** Share of in-scope validation answers the threshold may turn into `None`; defaults to 0.015. */
   maxInScopeLoss?: number;
+  /**
+   * Share of out-of-scope lines the model should catch. Below the `maxInScopeLoss` cap, the threshold is the
+   * lowest that catches this share of the out-of-scope validation lines plus a 95% confidence margin for their
+   * number, so no in-scope answer is given up beyond need. Defaults to 0.6; used only with at least 10
+   * out-of-scope validation lines (fewer say little about recall).
+   */
+  minOutOfScopeRecall?: number;
   /** Training epochs of the network; defaults to a count scaled to the corpus size. */
   iterations?: number;
   /**
