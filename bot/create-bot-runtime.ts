@@ -1,5 +1,4 @@
-import type { BotAdapter, StatePropertyAccessor } from 'botbuilder';
-import { ConversationState } from 'botbuilder';
+import type { BotAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { ChatTopics } from '../audience';
 import type { Clock } from '../core/clock';
@@ -13,7 +12,6 @@ import { detectLanguage, loadDefaultCatalog, loadIntentModel, trainIntentModel }
 import type { IntentAction } from './catalog';
 import { CloudAdapterSender, senderForChannel, type ConversationSender } from './conversation-sender';
 import type { BotServices } from './conversation/bot-services';
-import type { ConversationData } from './conversation/conversation-data';
 import { CachingBotAuthentication, messagesRoute, StoredeskCloudAdapter } from './http';
 import type { ActivityLimits } from './http';
 import { InboxService, inboxRoutes, type Authenticate } from './inbox';
@@ -98,7 +96,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
 
   const defaults =
     deps.defaultModels ?? createDefaultModels({ catalog, train: (examples, options) => trainIntentModel(examples, options), load: loadIntentModel });
-  const states = new Map<string, { state: ConversationState; data: StatePropertyAccessor<ConversationData> }>();
+  const states = new Map<string, PostgresBotStorage>();
   const stateBatches = new BotStateBatches(deps.db);
   const turnLog = new TurnLog(deps.db);
   const shops = new ShopDirectory({
@@ -126,13 +124,12 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     blockCache: new BlockCache(),
     chatTopics: deps.chatTopics,
     stateFor(shopId) {
-      let entry = states.get(shopId);
-      if (!entry) {
-        const state = new ConversationState(new PostgresBotStorage(deps.db, shopId, stateBatches));
-        entry = { state, data: state.createProperty<ConversationData>('storedesk') };
-        states.set(shopId, entry);
+      let storage = states.get(shopId);
+      if (!storage) {
+        storage = new PostgresBotStorage(deps.db, shopId, stateBatches);
+        states.set(shopId, storage);
       }
-      return entry;
+      return storage;
     },
   };
   const bot = new StoredeskBot(services);

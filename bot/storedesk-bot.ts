@@ -2,7 +2,7 @@ import type { ChannelAccount, TurnContext } from 'botbuilder';
 import { ActivityHandler, ActivityTypes } from 'botbuilder';
 import { asRawText } from '../privacy';
 import type { BotServices, Turn } from './conversation/bot-services';
-import { newConversationData } from './conversation/conversation-data';
+import { newConversationData, type ConversationData } from './conversation/conversation-data';
 import { handleMessage } from './conversation/handle-message';
 import { messageWithActions } from './conversation/reply-builders';
 import { fallbackLines, messagesFor } from './messages';
@@ -12,6 +12,8 @@ import type { BotShop } from './shops';
 /** Where the turn's language sits in turn state, so the apology of a crashed turn can use it. */
 export const TURN_LANGUAGE_KEY = Symbol('storedesk.turnLanguage');
 const MAX_TEXT = 4_000;
+// The property of the conversation state document that holds the bot's ConversationData.
+const STATE_PROPERTY = 'storedesk';
 
 /**
  * The storedesk customer-service bot: one shop per conversation, state in that shop's bot storage,
@@ -55,10 +57,13 @@ export class StoredeskBot extends ActivityHandler {
       await context.sendActivity(fallbackLines.notConnected);
       return;
     }
-    const { state, data: accessor } = services.stateFor(shop.id);
-    await state.load(context);
-    const data = await accessor.get(context, newConversationData());
     const activity = context.activity;
+    // botbuilder ConversationState's key and document shape ({ storedesk: data }), so stored conversations carry on.
+    const stateKey = `${activity.channelId}/conversations/${activity.conversation.id}/`;
+    const { [stateKey]: stored } = await services.stateFor(shop.id).read([stateKey]);
+    const { eTag: _eTag, ...document } = (stored ?? {}) as Record<string, unknown>;
+    const loaded = JSON.stringify(document);
+    const data = (document[STATE_PROPERTY] as ConversationData | undefined) ?? newConversationData();
     const turn: Turn = { context, shop, data, lines: [], corpus: [], language: data.language ?? 'en' };
     context.turnState.set(TURN_LANGUAGE_KEY, turn.language);
     const line = (sender: 'buyer' | 'bot', text: string) =>
@@ -77,13 +82,16 @@ export class StoredeskBot extends ActivityHandler {
       failed = true;
       failure = error;
     }
-    // State and log go out together (two round trips at once, not one after the other); the log is
-    // written whatever happened, and a failed turn or state write still fails the turn.
-    const log = services.turnLog.record(turn.lines.splice(0), turn.corpus.splice(0));
-    const [saved, logged] = await Promise.allSettled([failed ? undefined : state.saveChanges(context), log]);
-    if (failed) throw failure;
-    if (saved.status === 'rejected') throw saved.reason;
-    if (logged.status === 'rejected') throw logged.reason;
+    // The log, and the state when the turn changed it, go out in one statement. The log is written whatever
+    // happened; a failed turn keeps its old state and still fails.
+    const changed = { ...document, [STATE_PROPERTY]: turn.data };
+    const state = !failed && JSON.stringify(changed) !== loaded ? { shopId: shop.id, key: stateKey, document: changed } : undefined;
+    const logged = services.turnLog.commit({ lines: turn.lines.splice(0), corpus: turn.corpus.splice(0), state });
+    if (failed) {
+      await logged.catch(() => undefined);
+      throw failure;
+    }
+    await logged;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { ChatTopics } from '../../audience';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logging';
@@ -32,8 +32,8 @@ export interface BotServices {
   blockCache: BlockCache;
   /** Audience's chat topics (`audience.chatTopics`); without it no topic is kept. */
   chatTopics?: ChatTopics;
-  /** Bot state of one shop (conversation state on that shop's PostgresBotStorage). */
-  stateFor(shopId: string): { state: ConversationState; data: StatePropertyAccessor<ConversationData> };
+  /** Bot state storage of one shop (its PostgresBotStorage); turns read their conversation's state from it. */
+  stateFor(shopId: string): Storage;
 }
 
 /** One turn in progress: its shop, its remembered data and what it will log. */

@@ -1,5 +1,4 @@
 export { TurnLog } from './turn-log';
-export type { TranscriptLine } from './turn-log';
+export type { TranscriptLine, TurnRecord } from './turn-log';
 export { readTranscript } from './read-transcript';
 export type { TranscriptEntry } from './read-transcript';
-export { GroupWriter } from './group-writer';

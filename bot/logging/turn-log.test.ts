@@ -1,5 +1,5 @@
 import type { Database } from '../../db';
-import { upsertShop } from '../../db';
+import { PostgresBotStorage, upsertShop } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { asRawText, redact } from '../../privacy';
 import { listCorpusTurns } from '../../training/corpus';
@@ -42,6 +42,18 @@ describe(`TurnLog on ${testEngine}`, () => {
     const corpus = await listCorpusTurns(database.db, shopA);
     expect(corpus.map((t) => [t.text, t.intent, t.score])).toEqual([['refund "now" to <EMAIL> 谢谢 \\ ok', 'get_refund', 0.75]]);
     expect(await listCorpusTurns(database.db, shopB)).toEqual([]);
+  });
+
+  it('stores the state of a turn with its lines, and of concurrent commits to one conversation state the later wins', async () => {
+    const log = new TurnLog(database.db);
+    const key = 'test/conversations/c-state/';
+    await Promise.all(
+      [1, 2, 3].map((n) => log.commit({ lines: [line(shopA, 'c-state', 'buyer', `turn ${n}`)], state: { shopId: shopA, key, document: { storedesk: { n } } } })),
+    );
+    const storage = new PostgresBotStorage(database.db, shopA);
+    expect((await storage.read([key]))[key]).toMatchObject({ storedesk: { n: 3 }, eTag: expect.any(String) });
+    expect(await new PostgresBotStorage(database.db, shopB).read([key])).toEqual({});
+    expect((await readTranscript(database.db, shopA, 'test', 'c-state')).map((l) => l.text)).toEqual(['turn 1', 'turn 2', 'turn 3']);
   });
 
   it('writes nothing for an empty turn', async () => {

@@ -1,9 +1,8 @@
 import type { Db } from '../../db';
-import { poolOf, runNamedStatement } from '../../db';
+import { Batcher, poolOf, runNamedStatement, stateUpsertSql, stateUpsertsJson, type StateUpsert } from '../../db';
 import type { RawText } from '../../privacy';
 import type { CorpusTurn } from '../../training/corpus';
 import { corpusTurnsInsertSql, corpusTurnsJson } from '../../training/corpus';
-import { GroupWriter } from './group-writer';
 
 /** One raw line of a conversation, kept for the shop's retention period. */
 export interface TranscriptLine {
@@ -15,14 +14,19 @@ export interface TranscriptLine {
   language?: string;
 }
 
-type Entry = { line: TranscriptLine } | { turn: CorpusTurn };
+/** What one turn stores: its raw lines, its redacted corpus turns and, when it changed, its conversation state. */
+export interface TurnRecord {
+  lines: TranscriptLine[];
+  corpus?: CorpusTurn[];
+  state?: StateUpsert;
+}
 
-// Both tables in one statement. Rows come out of the recordset in array order, and each gets a time
+// The three tables in one statement. Rows come out of the recordset in array order, and each gets a time
 // at least a microsecond after the one before (clocks can tick coarser than rows are written, as on
-// PGlite), so lines of one turn keep their order. Corpus rows are training's insert (its batch API), and carry
-// only redacted text: the CorpusTurn type admits nothing else.
+// PGlite), so lines of one turn keep their order. The state upsert is the database's and the corpus insert
+// training's (their batch APIs); corpus rows carry only redacted text: the CorpusTurn type admits nothing else.
 const WRITE = {
-  name: 'storedesk_turn_log_write',
+  name: 'storedesk_turn_write',
   text: `WITH lines AS (
       INSERT INTO bot_transcripts (shop_id, channel_id, conversation_id, sender, text, language, created_at)
       SELECT shop_id, channel_id, conversation_id, sender, text, language, clock_timestamp() + n * interval '1 microsecond'
@@ -32,44 +36,65 @@ const WRITE = {
     ), corpus AS (
       ${corpusTurnsInsertSql('$2')}
       RETURNING 1
+    ), state AS (
+      ${stateUpsertSql('$3')}
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM lines) AS lines, (SELECT count(*) FROM corpus) AS corpus`,
+    SELECT (SELECT count(*) FROM lines) AS lines, (SELECT count(*) FROM corpus) AS corpus, (SELECT count(*) FROM state) AS state`,
 };
 
+let sequence = 0;
+
 /**
- * Where turns are kept: raw lines in `bot_transcripts` (short retention, for handoff and the inbox)
- * and redacted buyer turns in the training corpus. Writes from concurrent turns are grouped into one statement.
+ * Where turns are kept: raw lines in `bot_transcripts` (short retention, for handoff and the inbox), redacted
+ * buyer turns in the training corpus, and the conversation state the turn leaves. What concurrent turns store
+ * goes out in one statement (group commit: see the database's `Batcher`), which commits or fails as a whole.
  */
 export class TurnLog {
-  private readonly writer: GroupWriter<Entry>;
+  private readonly batcher: Batcher<TurnRecord & { id: number }, void>;
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(db: Db) {
     const pool = poolOf(db);
-    this.writer = new GroupWriter(async (entries) => {
+    // A batch holds each conversation state once (an upsert can't touch a row twice); records without state never collide.
+    const keyOf = (record: TurnRecord & { id: number }) => (record.state ? `${record.state.shopId}\u0000${record.state.key}` : `#${record.id}`);
+    this.batcher = new Batcher<TurnRecord & { id: number }, void>(async (records) => {
       const lines: unknown[] = [];
       const corpus: CorpusTurn[] = [];
-      for (const entry of entries) {
-        if ('line' in entry) {
-          const l = entry.line;
+      const states: StateUpsert[] = [];
+      for (const record of records) {
+        for (const l of record.lines) {
           lines.push({ shop_id: l.shopId, channel_id: l.channelId, conversation_id: l.conversationId, sender: l.sender, text: String(l.text), language: l.language ?? null });
-        } else {
-          corpus.push(entry.turn);
         }
+        if (record.corpus) corpus.push(...record.corpus);
+        if (record.state) states.push(record.state);
       }
-      await runNamedStatement(pool, WRITE, [JSON.stringify(lines), corpusTurnsJson(corpus)]);
-    });
+      await runNamedStatement(pool, WRITE, [JSON.stringify(lines), corpusTurnsJson(corpus), stateUpsertsJson(states)]);
+      return records.map(() => undefined);
+    }, keyOf);
   }
 
   /** Stores raw lines and redacted corpus turns; resolves when both are written. */
   async record(lines: TranscriptLine[], corpus: CorpusTurn[] = []): Promise<void> {
-    const entries: Entry[] = [];
-    for (const line of lines) entries.push({ line });
-    for (const turn of corpus) entries.push({ turn });
-    await this.writer.add(entries);
+    await this.commit({ lines, corpus });
+  }
+
+  /** Stores what a turn leaves (lines, corpus turns, changed state) in one statement; resolves when it is written. */
+  async commit(record: TurnRecord): Promise<void> {
+    if (record.lines.length === 0 && !record.corpus?.length && !record.state) return;
+    sequence += 1;
+    const written = this.batcher.add({ ...record, id: sequence });
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+    await written;
   }
 
   /** Waits for writes in flight (before reading a transcript back, and at shutdown). */
   async flush(): Promise<void> {
-    await this.writer.flush();
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }

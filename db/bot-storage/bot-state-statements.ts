@@ -39,6 +39,27 @@ const WRITE = {
     SELECT i FROM updated`,
 };
 
+/** One state document to store whatever eTag it has now (botbuilder's `*` write), as a statement part writes it. */
+export interface StateUpsert extends StateKey {
+  document: Record<string, unknown>;
+}
+
+/**
+ * The upsert of a batch of state documents given as one JSON parameter ({@link stateUpsertsJson}), each under a
+ * new eTag, for a writer that puts it in a statement of its own (the bot writes a turn's state and its log in one).
+ * `placeholder` is that parameter's, e.g. `$3`. A batch may hold each (shop, key) once.
+ */
+export function stateUpsertSql(placeholder: string): string {
+  return `INSERT INTO bot_state (shop_id, key, document, etag)
+      SELECT shop_id, key, document, gen_random_uuid()::text FROM jsonb_to_recordset(${placeholder}::jsonb) AS v(shop_id uuid, key text, document jsonb)
+      ON CONFLICT (shop_id, key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = now()`;
+}
+
+/** A batch of state documents as the JSON parameter of {@link stateUpsertSql}. */
+export function stateUpsertsJson(upserts: readonly StateUpsert[]): string {
+  return JSON.stringify(upserts.map((u) => ({ shop_id: u.shopId, key: u.key, document: u.document })));
+}
+
 /** Reads many shops' documents in one statement; the result holds one entry (or none) per key, by position. */
 export async function readStates(pool: Pool, keys: readonly StateKey[]): Promise<Array<{ document: Record<string, unknown>; etag: string } | undefined>> {
   const payload = keys.map((k, i) => ({ i, shop_id: k.shopId, key: k.key }));
