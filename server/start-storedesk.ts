@@ -1,32 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import { audienceRetentionTargets, audienceRoutes, createAudience } from '../audience';
-import { createBotRuntime, createChatAppealNotifier, saveAnswerOverride, type BotRuntime, type ConversationSender } from '../bot';
-import { createRetrainer, modelRoutes, reviewQueueRoutes } from '../training';
-import { createInstallationHasher, createRiskService, deriveAppealLinkKey, publicAppealRoutes, riskAdminRoutes } from '../risk';
+import { audienceRetentionTargets, createAudience } from '../audience';
+import { createChatAppealNotifier, type BotRuntime } from '../bot';
+import { createRetrainer } from '../training';
+import { createInstallationHasher, createRiskService, deriveAppealLinkKey } from '../risk';
 import { systemClock } from '../core/clock';
-import { createDirectLineChannel, createMessengerChannel, webChatRoutes } from '../bot/channels';
-import { createShopifyConnector, DEMO_SEED, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
-import { generateDemoStore } from '../connectors/shopify/demo-store';
-import { demoBlockedDeviceId, seedDemoBlocklist } from './compose/demo-blocklist';
+import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
 import { createSecretBox } from '../core/crypto';
-import type { RouteModule } from '../core/http';
 import type { Logger } from '../core/logging';
 import { createMetrics, type Metrics } from '../core/metrics';
 import { openDatabase, type Database, type Shop } from '../db';
 import { createRateLimits } from '../db/rate-limits';
-import { startJobRunner, type JobRunner } from '../jobs';
-import { auditRoutes, createPrivacyServices, privacyNoticeRoutes, subjectRequestRoutes } from '../privacy';
-import { adminApiRoutes, adminStaticRoutes } from './admin-api';
-import { adminAuthRoutes, createStaffAuthenticator } from './admin-auth';
+import type { JobRunner } from '../jobs';
+import { createPrivacyServices } from '../privacy';
+import { createStaffAuthenticator } from './admin-auth';
 import type { AudienceService } from './compose/audience-type';
-import { composeJobDefinitions } from './compose/compose-jobs';
+import { composeBot } from './compose/compose-bot';
+import { composeRoutes } from './compose/compose-routes';
+import { installDemo } from './compose/install-demo';
 import { lazyHolder } from './compose/lazy-holder';
-
-
-import { databaseProbe, healthRoutes } from './health';
+import { startJobs } from './compose/start-jobs';
 import { createApp } from './http';
 
 /** A running storedesk: everything `main` wires, and how to stop it in order. */
@@ -128,28 +122,19 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       onError: (error, context) => logger.warn({ err: { message: (error as Error).message }, context }, 'risk step failed'),
     });
     if (config.RUN_JOBS) {
-      jobs = await startJobRunner({
-        pool: database.pool,
-        engine: database.engine,
-        logger: logger.child({ component: 'jobs' }),
+      const runner = await startJobs({
+        logger,
         metrics,
-        processEveryMs: options.jobTiming?.processEveryMs,
-        lockLifetimeMs: options.jobTiming?.lockLifetimeMs,
-        maxLockLifetimeMs: options.jobTiming?.lockLifetimeMs,
-        definitions: composeJobDefinitions({
-          connector,
-          privacy,
-          audience: audienceService,
-          training: { db: database.db, retrainer, every: (...args) => jobs!.every(...args) },
-          risk,
-        }),
+        database,
+        connector,
+        privacy,
+        audience: audienceService,
+        training: { db: database.db, retrainer },
+        risk,
+        timing: options.jobTiming,
       });
-      const runner = jobs;
+      jobs = runner;
       closers.unshift(() => runner.stop());
-      await jobs.every('1 minute', 'shopify.webhook-sweep', {}, { uniqueKey: { name: 'shopify.webhook-sweep' } });
-      await jobs.every('0 4 * * *', 'privacy.retention-sweep', {}, { uniqueKey: { name: 'privacy.retention-sweep' } });
-      await jobs.every('0 2 * * *', 'training.schedule-nightly', {}, { uniqueKey: { name: 'training.schedule-nightly' } });
-      await jobs.now('training.schedule-nightly', {});
     }
 
     // One set of counters for every rate limit, in the database, so all web processes share each budget.
@@ -166,71 +151,37 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       audit,
     };
     const authenticateStaff = createStaffAuthenticator(staffAuth);
-    // The channels run turns through the bot, and the bot replies to staff through the channels.
-    // eslint-disable-next-line prefer-const -- assigned below, read lazily by the channels' logic
-    let runtime: BotRuntime | undefined;
-    const logic = (context: TurnContext) => runtime!.bot.run(context);
-    const directLine = await createDirectLineChannel({ database, encryptionKey: config.ENCRYPTION_KEY, logic, logger: logger.child({ component: 'direct-line' }), trustProxy: config.TRUST_PROXY, rateLimits });
-    closers.unshift(() => directLine.close());
-    const messenger = config.MESSENGER_APP_SECRET
-      ? createMessengerChannel({
-          db: database.db,
-          secretBox: secrets,
-          appSecret: config.MESSENGER_APP_SECRET,
-          verifyToken: config.MESSENGER_VERIFY_TOKEN!,
-          graphBaseUrl: config.MESSENGER_GRAPH_URL,
-          logic,
-          logger: logger.child({ component: 'messenger' }),
-        })
-      : undefined;
-    const senders: Record<string, ConversationSender> = { directline: directLine.sender };
-    if (messenger) senders.facebook = messenger.sender;
-    const bot = createBotRuntime({
-      db: database.db,
-      logger: logger.child({ component: 'bot' }),
+    const channels = await composeBot({
+      config,
+      logger,
+      database,
+      secrets,
+      rateLimits,
       authenticate: authenticateStaff,
-      microsoftApp: config.MicrosoftAppId
-        ? { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppPassword: config.MicrosoftAppPassword, MicrosoftAppType: config.MicrosoftAppType, MicrosoftAppTenantId: config.MicrosoftAppTenantId }
-        : undefined,
       defaultShop: demo?.shop,
-      senders,
       risk: { deps: risk.deps },
       chatTopics: audienceService.chatTopics,
     });
+    const { bot } = channels;
     botRuntime = bot;
-    runtime = bot;
-    bot.installTurnErrorHandler(directLine.adapter);
-    if (messenger) bot.installTurnErrorHandler(messenger.adapter);
+    closers.unshift(() => channels.directLine.close());
     closers.unshift(() => bot.flush());
-    // The default English model trains in the background; a buyer who writes in the first second waits for it.
-    void bot.warmUp(['en']).then(
-      (ms) => logger.info({ ms }, 'default model ready'),
-      (error: Error) => logger.warn({ err: { message: error.message } }, 'default model warm-up failed'),
-    );
 
-    const routes: RouteModule[] = [
-      healthRoutes({
-        probe: { database: databaseProbe(database.pool), jobs: () => (config.RUN_JOBS ? (jobs?.isRunning() ?? false) : true) },
-        metrics,
-      }),
-      adminAuthRoutes(staffAuth),
-      adminApiRoutes({ db: database.db, logger, authenticateStaff, audit }),
-      auditRoutes({ auditLog, authenticate: authenticateStaff }),
-      subjectRequestRoutes({ subjectRights: privacy.subjectRights, auditLog, authenticate: authenticateStaff }),
-      privacyNoticeRoutes({ db: database.db }),
-      reviewQueueRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, saveAnswerOverride }),
-      modelRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, requestRetrain: async (shopId, lang) => (await jobs?.now('training.retrain', { shopId, lang })) ?? '' }),
-      riskAdminRoutes({ service: risk, authenticate: authenticateStaff, onVerdictChanged: async (shopId, verdictId) => void (await jobs?.now('risk.write-back', { shopId, verdictId })) }),
-      publicAppealRoutes({ service: risk, trustProxy: config.TRUST_PROXY, rateLimits }),
-      audienceRoutes({ audience: audienceService, authenticate: authenticateStaff, enqueue: async (name, data) => void (await jobs?.now(name, data)) }),
-      adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
-      ...connector.routes,
-      bot.messagesRoute,
-      bot.inboxRoutes,
-      directLine.routes,
-      webChatRoutes({ db: database.db }),
-      ...(messenger ? [messenger.routes] : []),
-    ];
+    const routes = composeRoutes({
+      config,
+      logger,
+      metrics,
+      database,
+      jobs: () => jobs,
+      staffAuth,
+      authenticateStaff,
+      privacy,
+      connector,
+      audience: audienceService,
+      risk,
+      rateLimits,
+      channels,
+    });
     const server = createApp({ logger, metrics, routes });
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
@@ -240,16 +191,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
 
-    let demoState: RunningStoredesk['demo'];
-    if (demo) {
-      demo.fake.setWebhookTarget(`http://127.0.0.1:${port}/webhooks/shopify`);
-      // The fake forgets its tokens on restart, so the demo shop is re-installed on every start.
-      const { installed } = await connector.installWithSessionToken(demo.fake.mintSessionToken(), { force: true });
-      demoState = { ...demo, shopRecord: installed };
-      // One abuse-ring device of the demo store is blocked, so the demo shows the refusal and the appeal.
-      const deviceId = demoBlockedDeviceId(generateDemoStore({ seed: DEMO_SEED, orders: options.demoOrders ?? config.DEMO_ORDERS }));
-      if (deviceId && installed) await seedDemoBlocklist({ risk, shopId: installed.id, deviceId });
-    }
+    const demoState = demo ? await installDemo({ demo, connector, risk, port, orders: options.demoOrders ?? config.DEMO_ORDERS }) : undefined;
 
     return {
       url,
