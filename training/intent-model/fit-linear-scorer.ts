@@ -1,3 +1,4 @@
+import { quantizeMatrix } from './int8-codec';
 import { trainLinearSvm } from './linear-svm';
 import { LinearScorer } from './linear-scorer';
 import type { LanguageTools } from './language-tools';
@@ -36,5 +37,5 @@ export function fitLinearScorer(examples: readonly IntentExample[], intents: rea
   for (let k = 0; k < intents.length; k += 1) {
     for (let t = 0; t < termCount; t += 1) weights[t * intents.length + k] = svm.weights[k * termCount + t] as number;
   }
-  return new LinearScorer({ termOptions: options.termOptions, terms: vocabulary.terms, idf: vocabulary.idf, weights, bias: svm.bias });
+  return new LinearScorer({ termOptions: options.termOptions, terms: vocabulary.terms, idf: vocabulary.idf, weights: quantizeMatrix(weights, termCount, intents.length), bias: svm.bias });
 }

@@ -19,7 +19,7 @@ export function intentModelToJson(params: IntentModelParameters): IntentModelJso
     intents: [...intents],
     features: [...features],
     bias: round(params.bias, 6),
-    weights: encodeInt8Matrix(params.weights, features.length, intents.length),
+    weights: encodeInt8Matrix(params.weights),
     ...(linear && blend
       ? {
           blend,
@@ -28,7 +28,7 @@ export function intentModelToJson(params: IntentModelParameters): IntentModelJso
             terms: [...linear.terms],
             idf: round(linear.idf, 4),
             bias: round(linear.bias, 6),
-            weights: encodeInt8Matrix(linear.weights, linear.terms.length, intents.length),
+            weights: encodeInt8Matrix(linear.weights),
           },
         }
       : {}),
@@ -41,16 +41,16 @@ function fromV1(model: Partial<IntentModelJsonV1>): IntentModelParameters {
     throw new ValidationError('Intent model JSON is incomplete');
   }
   const quantised = new Int8Array(Buffer.from(weights, 'base64'));
-  if (quantised.length !== intents.length * features.length || bias.length !== intents.length) {
+  if (quantised.length !== intents.length * features.length || bias.length !== intents.length || scales.length !== intents.length) {
     throw new ValidationError('Intent model JSON has inconsistent sizes');
   }
   const count = intents.length;
-  const dense = new Float32Array(count * features.length);
+  const values = new Int8Array(count * features.length);
   for (let i = 0; i < count; i += 1) {
-    const scale = scales[i] as number;
-    for (let f = 0; f < features.length; f += 1) dense[f * count + i] = (quantised[i * features.length + f] as number) * scale;
+    for (let f = 0; f < features.length; f += 1) values[f * count + i] = quantised[i * features.length + f] as number;
   }
-  return { lang: model.lang, featureOptions: model.featureOptions, threshold: model.threshold ?? 0, alpha: model.alpha ?? 0.07, intents, features, bias: Float32Array.from(bias), weights: dense };
+  const matrix = { rows: features.length, columns: count, values, scales: Float32Array.from(scales) };
+  return { lang: model.lang, featureOptions: model.featureOptions, threshold: model.threshold ?? 0, alpha: model.alpha ?? 0.07, intents, features, bias: Float32Array.from(bias), weights: matrix };
 }
 
 function fromV2(model: Partial<IntentModelJson>): IntentModelParameters {

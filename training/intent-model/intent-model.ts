@@ -1,6 +1,8 @@
 import { blendScores } from './blend';
 import type { BlendParameters } from './blend';
 import { featurize } from './featurize';
+import { scoreSparse } from './int8-codec';
+import type { QuantizedMatrix } from './int8-codec';
 import type { FeatureOptions } from './featurize';
 import { getLanguageTools } from './language-tools';
 import type { LanguageTools } from './language-tools';
@@ -19,8 +21,8 @@ export interface IntentModelParameters {
   intents: string[];
   features: string[];
   bias: Float32Array;
-  /** Feature-major weights (features x intents), so a query touches only the rows of its own features. */
-  weights: Float32Array;
+  /** Feature-major int8 weights (features x intents), so a query touches only the rows of its own features. */
+  weights: QuantizedMatrix;
   /** The linear TF-IDF model blended with the network; absent in models trained before it existed. */
   linear?: LinearParameters;
   /** How the two models' scores are blended; required with `linear`. */
@@ -54,13 +56,15 @@ export class IntentModel {
   networkScores(text: string): Float64Array {
     const { intents, bias, weights, alpha } = this.params;
     const count = intents.length;
-    const sums = Float64Array.from(bias);
+    const rows: number[] = [];
+    const values: number[] = [];
     for (const [name, value] of featurize(text, this.tools, this.params.featureOptions)) {
       const row = this.featureIndex.get(name);
       if (row === undefined) continue;
-      const offset = row * count;
-      for (let i = 0; i < count; i += 1) sums[i] = (sums[i] as number) + value * (weights[offset + i] as number);
+      rows.push(row);
+      values.push(value);
     }
+    const sums = scoreSparse(weights, bias, rows, values);
     for (let i = 0; i < count; i += 1) {
       const sum = sums[i] as number;
       sums[i] = sum <= 0 ? 0 : Math.min(1, alpha * sum);

@@ -1,6 +1,6 @@
 import { blendScores, chooseBlend, DEFAULT_BLEND, softmax } from './blend';
 import { chooseThreshold, recallToAimAt } from './choose-threshold';
-import { decodeInt8Matrix, encodeInt8Matrix } from './int8-codec';
+import { decodeInt8Matrix, encodeInt8Matrix, quantizeMatrix, scoreSparse } from './int8-codec';
 import { getLanguageTools } from './language-tools';
 import { trainLinearSvm } from './linear-svm';
 import { extractTerms } from './term-features';
@@ -97,18 +97,25 @@ describe('blending and calibration', () => {
 });
 
 describe('int8 weight codec', () => {
-  it('round-trips a feature-major matrix within one quantisation step per intent', () => {
+  it('quantises a feature-major matrix within half a step per intent and round-trips it exactly', () => {
     const matrix = Float32Array.from({ length: 40 }, (_, i) => Math.sin(i) * (i % 2 === 0 ? 1 : 0.01));
-    const encoded = encodeInt8Matrix(matrix, 20, 2);
-    const decoded = decodeInt8Matrix(JSON.parse(JSON.stringify(encoded)), 20, 2);
-    decoded.forEach((v, i) => expect(Math.abs(v - matrix[i]!)).toBeLessThanOrEqual(encoded.scales[i % 2]! / 2 + 1e-6));
+    const quantized = quantizeMatrix(matrix, 20, 2);
+    quantized.values.forEach((v, i) => expect(Math.abs(v * quantized.scales[i % 2]! - matrix[i]!)).toBeLessThanOrEqual(quantized.scales[i % 2]! / 2 + 1e-6));
+    expect(decodeInt8Matrix(JSON.parse(JSON.stringify(encodeInt8Matrix(quantized))), 20, 2)).toEqual(quantized);
+  });
+
+  it('scores a sparse input as bias plus the dequantised weights of its rows', () => {
+    const quantized = quantizeMatrix(Float32Array.from([1, -2, 0.5, 4, 0, 0]), 3, 2);
+    const sums = scoreSparse(quantized, Float32Array.from([0.1, 0.2]), [0, 1], [1, 0.5]);
+    expect(sums[0]).toBeCloseTo(0.1 + 1 + 0.25, 1);
+    expect(sums[1]).toBeCloseTo(0.2 - 2 + 2, 1);
   });
 
   it.each([
     ['wrong sizes', (e: { scales: number[]; data: string }) => e, 21],
     ['corrupt bytes', (e: { scales: number[]; data: string }) => ({ ...e, data: 'not-deflate' }), 20],
   ])('refuses %s', (_name, mutate, rows) => {
-    const encoded = encodeInt8Matrix(new Float32Array(40).fill(1), 20, 2);
+    const encoded = encodeInt8Matrix(quantizeMatrix(new Float32Array(40).fill(1), 20, 2));
     expect(() => decodeInt8Matrix(mutate(encoded), rows, 2)).toThrow(/intent model/i);
   });
 });

@@ -1,3 +1,5 @@
+import { scoreSparse } from './int8-codec';
+import type { QuantizedMatrix } from './int8-codec';
 import type { LanguageTools } from './language-tools';
 import { extractTerms } from './term-features';
 import type { TermOptions } from './term-features';
@@ -9,8 +11,8 @@ export interface LinearParameters {
   termOptions: TermOptions;
   terms: string[];
   idf: Float32Array;
-  /** Feature-major weights (terms x intents), in the intent order of the model it belongs to. */
-  weights: Float32Array;
+  /** Feature-major int8 weights (terms x intents), in the intent order of the model it belongs to. */
+  weights: QuantizedMatrix;
   bias: Float32Array;
 }
 
@@ -27,14 +29,7 @@ export class LinearScorer {
   /** Raw margins, one per intent (higher is more likely). */
   margins(text: string, tools: LanguageTools): Float64Array {
     const { weights, bias, idf, termOptions } = this.params;
-    const count = bias.length;
-    const sums = Float64Array.from(bias);
     const { indices, values } = tfidfVector(extractTerms(text, tools, termOptions), this.index, idf);
-    for (let q = 0; q < indices.length; q += 1) {
-      const offset = (indices[q] as number) * count;
-      const value = values[q] as number;
-      for (let i = 0; i < count; i += 1) sums[i] = (sums[i] as number) + value * (weights[offset + i] as number);
-    }
-    return sums;
+    return scoreSparse(weights, bias, indices, values);
   }
 }

@@ -6,6 +6,7 @@ import { carveValidation } from './carve-validation';
 import { chooseThreshold } from './choose-threshold';
 import { FastNeuralNetwork } from './fast-neural-network';
 import { fitLinearScorer } from './fit-linear-scorer';
+import { quantizeMatrix } from './int8-codec';
 import { defaultFeatureOptions } from './featurize';
 import { IntentModel } from './intent-model';
 import type { IntentModelParameters } from './intent-model';
@@ -46,7 +47,7 @@ function fitNetwork(ordered: readonly IntentExample[], settings: FitSettings, on
     bias[i] = perceptron.bias;
     for (let f = 0; f < features.length; f += 1) weights[f * intents.length + i] = perceptron.weights[f] as number;
   });
-  return { lang: settings.lang, featureOptions, threshold: 0, alpha: network.settings.alpha, intents, features, bias, weights };
+  return { lang: settings.lang, featureOptions, threshold: 0, alpha: network.settings.alpha, intents, features, bias, weights: quantizeMatrix(weights, features.length, intents.length) };
 }
 
 function fitModel(examples: readonly IntentExample[], settings: FitSettings, onProgress: (fraction: number) => void): IntentModel {
