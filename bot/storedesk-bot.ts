@@ -61,7 +61,8 @@ export class StoredeskBot extends ActivityHandler {
     // botbuilder ConversationState's key and document shape ({ storedesk: data }), so stored conversations carry on.
     const stateKey = `${activity.channelId}/conversations/${activity.conversation.id}/`;
     const { [stateKey]: stored } = await services.stateFor(shop.id).read([stateKey]);
-    const { eTag: _eTag, ...document } = (stored ?? {}) as Record<string, unknown>;
+    const document: Record<string, unknown> = { ...stored };
+    delete document.eTag;
     const loaded = JSON.stringify(document);
     const data = (document[STATE_PROPERTY] as ConversationData | undefined) ?? newConversationData();
     const turn: Turn = { context, shop, data, lines: [], corpus: [], language: data.language ?? 'en' };

@@ -1,5 +1,8 @@
 import { Container } from '@nlpjs/core';
 import type { NlpPipelineClass } from '@nlpjs/core';
+import type * as LangEnMin from '@nlpjs/lang-en-min';
+import type * as LangMs from '@nlpjs/lang-ms';
+import type * as LangTa from '@nlpjs/lang-ta';
 import { ValidationError } from '../../core/errors';
 
 /** Languages the intent pipeline supports, as ISO 639-1 codes. */
@@ -27,15 +30,15 @@ interface LanguageClasses {
 // The zh stemmer of NLP.js 4.27 throws on token arrays, and Chinese words need no stemming, so zh keeps its tokens.
 const LOADERS: Record<SupportedLanguage, () => LanguageClasses> = {
   en: () => {
-    const { NormalizerEn, TokenizerEn, StemmerEn } = require('@nlpjs/lang-en-min') as typeof import('@nlpjs/lang-en-min');
+    const { NormalizerEn, TokenizerEn, StemmerEn } = require('@nlpjs/lang-en-min') as typeof LangEnMin;
     return { normalizer: NormalizerEn, tokenizer: TokenizerEn, stemmer: StemmerEn };
   },
   ms: () => {
-    const { NormalizerMs, TokenizerMs, StemmerMs } = require('@nlpjs/lang-ms') as typeof import('@nlpjs/lang-ms');
+    const { NormalizerMs, TokenizerMs, StemmerMs } = require('@nlpjs/lang-ms') as typeof LangMs;
     return { normalizer: NormalizerMs, tokenizer: TokenizerMs, stemmer: StemmerMs };
   },
   ta: () => {
-    const { NormalizerTa, TokenizerTa, StemmerTa } = require('@nlpjs/lang-ta') as typeof import('@nlpjs/lang-ta');
+    const { NormalizerTa, TokenizerTa, StemmerTa } = require('@nlpjs/lang-ta') as typeof LangTa;
     return { normalizer: NormalizerTa, tokenizer: TokenizerTa, stemmer: StemmerTa };
   },
   zh: () => ({
