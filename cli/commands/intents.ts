@@ -75,7 +75,7 @@ async function evaluate(flags: EvalFlags, cmd: Command, deps: IntentsCommandDeps
   } catch (error) {
     return fail(`cannot write the predictions file ${flags.predictions} (${(error as NodeJS.ErrnoException).code ?? 'write error'})`, INTENTS_EXIT.cannotWrite);
   }
-  print(`examples: train ${train.length}, test ${test.length}${validation ? `, validation ${validation.length}` : ' (threshold chosen on a stratified 10% of train)'}`);
+  print(`examples: train ${train.length}, test ${test.length}${validation ? `, validation ${validation.length}` : ' (threshold chosen on 10% of each intent of train and half of its out-of-scope lines)'}`);
   print(`accuracy: ${percent(metrics.accuracy)}`);
   print(`in-scope accuracy: ${percent(metrics.inScopeAccuracy)}`);
   print(`out-of-scope recall: ${percent(metrics.outOfScopeRecall)}`);
@@ -95,7 +95,7 @@ export function registerIntentsCommand(program: Command, deps: IntentsCommandDep
     .description('Train the production intent pipeline on TRAIN and score it on TEST; writes one prediction per test line')
     .requiredOption('--train <file>', 'training examples, one {"text","intent"} JSON object per line')
     .requiredOption('--test <file>', 'test examples, same format; "None" marks out-of-scope')
-    .option('--val <file>', 'validation examples for choosing the threshold (default: a stratified 10% of train)')
+    .option('--val <file>', 'validation examples for choosing the threshold (default: 10% of each intent of train and half of its out-of-scope lines)')
     .option('--lang <code>', 'language: en, zh, ms or ta', 'en')
     .option('--seed <n>', 'seed for shuffling and splits', '42')
     .requiredOption('--predictions <file>', 'where to write {"text","intent","score"} lines, in test order')
