@@ -130,6 +130,8 @@ export const orders = pgTable(
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     index('orders_shop_name_idx').on(t.shopId, t.name),
+    // The bot's order-status lookup finds an order by its number or its name.
+    index('orders_shop_number_idx').on(t.shopId, t.orderNumber),
     index('orders_customer_idx').on(t.shopId, t.customerId),
     index('orders_updated_idx').on(t.shopId, t.updatedAt),
   ],

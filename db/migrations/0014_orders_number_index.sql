@@ -1,0 +1,1 @@
+CREATE INDEX "orders_shop_number_idx" ON "orders" USING btree ("shop_id","order_number");
