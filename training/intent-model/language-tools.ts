@@ -4,6 +4,7 @@ import type * as LangEnMin from '@nlpjs/lang-en-min';
 import type * as LangMs from '@nlpjs/lang-ms';
 import type * as LangTa from '@nlpjs/lang-ta';
 import { ValidationError } from '../../core/errors';
+import { chineseTokenizerClass } from './zh-segmenter';
 
 /** Languages the intent pipeline supports, as ISO 639-1 codes. */
 export const SUPPORTED_LANGUAGES = ['en', 'zh', 'ms', 'ta'] as const;
@@ -26,7 +27,8 @@ interface LanguageClasses {
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Each language's package is required only when a model of that language is first used: node-nlp as a whole
 // registers all 40 of its languages (the Chinese dictionary alone is over 10 MB), where a bot needs one to four.
-// Chinese takes its tokenizer and normalizer files only: the package's entry also loads a CC-CEDICT translator.
+// Chinese takes its normalizer file only, and segments with the dictionary's headwords (zh-segmenter.ts): the
+// package's entry also loads a CC-CEDICT translator.
 // The zh stemmer of NLP.js 4.27 throws on token arrays, and Chinese words need no stemming, so zh keeps its tokens.
 const LOADERS: Record<SupportedLanguage, () => LanguageClasses> = {
   en: () => {
@@ -43,7 +45,7 @@ const LOADERS: Record<SupportedLanguage, () => LanguageClasses> = {
   },
   zh: () => ({
     normalizer: require('@nlpjs/lang-zh/src/normalizer-zh') as NlpPipelineClass,
-    tokenizer: require('@nlpjs/lang-zh/src/tokenizer-zh') as NlpPipelineClass,
+    tokenizer: chineseTokenizerClass(),
   }),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
