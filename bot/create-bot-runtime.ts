@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { BotAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { ChatTopics } from '../audience';
@@ -49,6 +50,8 @@ export interface BotRuntimeDeps {
   /** Shop (id or domain) for channels that never name one. */
   defaultShop?: string;
   orderLookupLimits?: OrderLookupLimits;
+  /** Keys the hash of IPs in order-lookup limits (`ENCRYPTION_KEY`); a random key per runtime when unset, so limits by IP are then per process. */
+  encryptionKey?: string;
   activityLimits?: ActivityLimits;
   modelRefreshMs?: number;
   /** Most shop/language models kept in memory (least recently used dropped first); 32 unless set. */
@@ -115,7 +118,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     shops,
     models: new ShopModels({ db: deps.db, defaults, load: loadIntentModel, clock, refreshMs: deps.modelRefreshMs, maxModels: deps.maxShopModels }),
     turnLog,
-    limiter: new FailureLimiter(deps.db),
+    limiter: new FailureLimiter(deps.db, deps.encryptionKey ?? randomBytes(32)),
     orderLookups: new OrderLookups(deps.db),
     limits: deps.orderLookupLimits ?? defaultOrderLookupLimits,
     detectLanguage,

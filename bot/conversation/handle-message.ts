@@ -86,11 +86,12 @@ function stripSince(pending: (OrderDetails & { since: number }) | undefined): Or
 
 async function orderStatus(services: BotServices, turn: Turn, details: OrderDetails): Promise<void> {
   const activity = turn.context.activity;
-  const clientIp = (activity.channelData as { clientIp?: unknown } | undefined)?.clientIp;
+  const { clientIp, deviceId } = (activity.channelData ?? {}) as { clientIp?: unknown; deviceId?: unknown };
   const outcome = await orderStatusStep(services, {
     shopId: turn.shop.id,
     conversationKey: `${activity.channelId}:${activity.conversation.id}`,
     clientIp: typeof clientIp === 'string' ? clientIp : undefined,
+    deviceId: typeof deviceId === 'string' ? deviceId : undefined,
     messages: messagesFor(turn.language),
     details,
     now: services.clock.now(),

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db';
 import { poolOf, runNamedStatement } from '../../db';
+import { createSubjectHasher } from '../../db/rate-limits';
 
 /** A fixed window: at most `max` failures per `windowMs`. */
 export interface LimitRule {
@@ -38,9 +39,17 @@ export function limitReached(rows: readonly LimitRow[], keys: ReadonlyArray<{ ke
  */
 export class FailureLimiter {
   private readonly pool: Pool;
+  private readonly hashSubject: (scope: string, subject: string) => string;
 
-  constructor(db: Db) {
+  /** `secret` keys the hash of IPs in keys (the installation's `ENCRYPTION_KEY`, so every process counts alike). */
+  constructor(db: Db, secret: string | Buffer) {
     this.pool = poolOf(db);
+    this.hashSubject = createSubjectHasher(secret);
+  }
+
+  /** The key of a shop-and-IP limit: a keyed hash, never the IP itself. */
+  ipKey(ip: string): string {
+    return `order-lookup:ip:${this.hashSubject('order-lookup.ip', ip)}`;
   }
 
   /** Records one failure against every key, starting a new window where the old one ran out. */

@@ -5,6 +5,7 @@ import { limitReached, type FailureLimiter, type LimitRule } from './failure-lim
 import { orderIfContactMatches, orderKeys, type OrderRow } from './match-order';
 import type { OrderLookups } from './order-lookups';
 import type { OrderDetails } from './parse-order-details';
+import { reportFailedLookup, type FailedLookupReporting } from './report-failed-lookup';
 
 /** Failure limits of order lookups. */
 export interface OrderLookupLimits {
@@ -19,7 +20,7 @@ export const defaultOrderLookupLimits: OrderLookupLimits = {
 };
 
 /** What the order-status step needs. */
-export interface OrderStatusDeps {
+export interface OrderStatusDeps extends FailedLookupReporting {
   orderLookups: OrderLookups;
   limiter: FailureLimiter;
   limits: OrderLookupLimits;
@@ -31,6 +32,8 @@ export interface OrderStatusInput {
   conversationKey: string;
   /** The buyer's IP when the channel knows it. */
   clientIp?: string;
+  /** The web chat widget's device id when the channel gives one. */
+  deviceId?: string;
   messages: BotMessages;
   /** What the buyer gave earlier in this conversation and what this message adds. */
   details: OrderDetails;
@@ -53,13 +56,14 @@ export async function orderStatusStep(deps: OrderStatusDeps, input: OrderStatusI
     return { reply: { type: ActivityTypes.Message, text }, pending: details, result: 'asked' };
   }
   const keys = [{ key: `order-lookup:conversation:${input.conversationKey}`, rule: deps.limits.perConversation }];
-  if (input.clientIp) keys.push({ key: `order-lookup:ip:${input.clientIp}`, rule: deps.limits.perShopAndIp });
+  if (input.clientIp) keys.push({ key: deps.limiter.ipKey(input.clientIp), rule: deps.limits.perShopAndIp });
   const found = await deps.orderLookups.find({ shopId: input.shopId, keys: keys.map((k) => k.key), ...orderKeys(details.orderNumber) });
   if (limitReached(found.limits, keys, input.now)) {
     return { reply: { type: ActivityTypes.Message, text: m.orderTooManyAttempts }, result: 'limited' };
   }
   const order = orderIfContactMatches(found.order, details);
   if (!order) {
+    reportFailedLookup(deps, input.shopId, { at: input.now, device: input.deviceId, ip: input.clientIp });
     await deps.limiter.fail(input.shopId, keys, input.now);
     return { reply: { type: ActivityTypes.Message, text: m.orderNotMatched }, result: 'not_matched' };
   }

@@ -1,4 +1,7 @@
+import pino from 'pino';
 import { ManualClock } from '../../core/clock';
+import { lookupSources } from '../../risk';
+import { createTestRiskService } from '../../risk/product-testing';
 import type { Database } from '../../db';
 import { upsertShop } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
@@ -91,5 +94,46 @@ describe(`order status on ${testEngine}`, () => {
     expect(texts(blocked)[0]).toMatch(/paused order lookups/);
     const otherIp = await buyerChat(limited, shopId, { clientIp: '203.0.113.8' }).say('#1042 jane.tan@example.com');
     expect(texts(otherIp)[0]).toMatch(/Order #1042/);
+  });
+
+  it('keeps only a keyed hash of the IP in limit rows, and runtimes with the same key share the limit by IP', async () => {
+    const ip = '198.51.100.23';
+    const limits = { perConversation: { max: 100, windowMs: 60_000 }, perShopAndIp: { max: 2, windowMs: 60_000 } };
+    const first = testRuntime(database, { defaultModels, clock, orderLookupLimits: limits, encryptionKey: 'c'.repeat(64) });
+    const second = testRuntime(database, { defaultModels, clock, orderLookupLimits: limits, encryptionKey: 'c'.repeat(64) });
+    for (let i = 0; i < 2; i += 1) await buyerChat(first, shopId, { clientIp: ip }).say(`#${5000 + i} a@example.com`);
+    expect(texts(await buyerChat(second, shopId, { clientIp: ip }).say('#1042 jane.tan@example.com'))[0]).toMatch(/paused order lookups/);
+    const { rows } = await database.pool.query<{ key: string }>('SELECT key FROM bot_rate_limits');
+    expect(rows.filter((row) => row.key.startsWith('order-lookup:ip:'))).not.toHaveLength(0);
+    expect(rows.filter((row) => row.key.includes(ip) || row.key.includes('203.0.113'))).toEqual([]);
+  });
+
+  it('tells risk about a failed lookup by the hashes of its device and IP, and nothing about a matched one', async () => {
+    const risk = createTestRiskService(database);
+    const withRisk = testRuntime(database, { defaultModels, clock, risk: risk.service });
+    const buyer = { clientIp: '192.0.2.44', deviceId: 'web-device-0001' };
+    await buyerChat(withRisk, shopId, buyer).say('#6000 guess@example.com');
+    await buyerChat(withRisk, shopId, { deviceId: 'web-device-0002' }).say('#1042 jane.tan@example.com');
+    const expected = lookupSources({ device: buyer.deviceId, ip: buyer.clientIp }, risk.service.deps.hasher).map((id) => id.key).sort();
+    const stored = async () => (await database.pool.query<{ source_key: string; at: string }>('SELECT source_key, at FROM risk_failed_lookups WHERE shop_id = $1', [shopId])).rows;
+    for (let i = 0; i < 50 && (await stored()).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const rows = await stored();
+    expect(rows.map((row) => row.source_key).sort()).toEqual(expected);
+    expect(rows.every((row) => Number(row.at) === clock.now().getTime())).toBe(true);
+    expect(JSON.stringify(rows)).not.toMatch(/192\.0\.2\.44|web-device/);
+  });
+
+  it('answers a failed lookup as usual when risk cannot record it, and logs no identifier', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const broken = { query: async () => Promise.reject(Object.assign(new Error('insert failed for 192.0.2.55'), { code: 'XX000' })) };
+    const risk = createTestRiskService(database, { db: broken });
+    const runtime = testRuntime(database, { defaultModels, clock, logger, risk: risk.service });
+    const replies = await buyerChat(runtime, shopId, { clientIp: '192.0.2.55', deviceId: 'web-device-0003' }).say('#6001 guess@example.com');
+    expect(texts(replies)[0]).toMatch(/couldn't match those details/);
+    const ours = () => lines.filter((line) => line.includes('failed order lookup not recorded for risk'));
+    for (let i = 0; i < 50 && ours().length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]).not.toMatch(/192\.0\.2\.55|web-device|insert failed/);
   });
 });

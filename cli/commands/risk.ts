@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { LearnedModel, parseRulesDocument, readEventsFile, runBacktest } from '../../risk';
-import type { LearnedModelJson, RiskEvent, RulesDocument } from '../../risk';
+import type { LearnedModelJson, ReplayEvent, RulesDocument } from '../../risk';
 
 /** Exit codes of `storedesk risk backtest`: 2 bad usage or unreadable file, 65 invalid events, 74 cannot write output. */
 export const RISK_EXIT = { usage: 2, invalidEvents: 65, cannotWrite: 74 } as const;
@@ -66,7 +66,7 @@ async function backtest(flags: BacktestFlags, cmd: Command, deps: RiskCommandDep
     if (!model)
       fail(`the model file ${flags.model} was trained on other features; retrain it`, RISK_EXIT.usage);
   }
-  let read: { events: RiskEvent[]; problems: { line: number; problem: string }[] };
+  let read: { events: ReplayEvent[]; problems: { line: number; problem: string }[] };
   try {
     read = await readEventsFile(flags.events);
   } catch (error) {

@@ -28,6 +28,7 @@ export {
   riskAccounts,
   riskOrders,
   riskOrderSources,
+  riskFailedLookups,
   riskVerdicts,
   riskBlocklist,
   globalBlocklist,

@@ -88,6 +88,20 @@ export const riskOrderSources = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.sourceKey, t.at, t.orderId] })],
 );
 
+/**
+ * Failed order-status look-ups in chat, one row per hashed device or IP key of each failure: a burst of
+ * guesses from one source is a velocity signal (`failed_lookups_1h`, `failed_lookups_24h`).
+ */
+export const riskFailedLookups = pgTable(
+  'risk_failed_lookups',
+  {
+    shopId: shopId(),
+    sourceKey: text('source_key').notNull(),
+    at: epochMs('at').notNull(),
+  },
+  (t) => [index('risk_failed_lookups_source_idx').on(t.shopId, t.sourceKey, t.at)],
+);
+
 /** One verdict per scored order or account, with its reasons, features and the review that followed. */
 export const riskVerdicts = pgTable(
   'risk_verdicts',

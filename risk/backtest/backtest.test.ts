@@ -103,6 +103,29 @@ describe('backtest replay', () => {
   });
 });
 
+describe('failed order look-ups in the replay', () => {
+  it('counts look-ups from the same device or IP before an order, and none made after it', async () => {
+    const lookups = Array.from({ length: 6 }, (_, i) => ({ type: 'lookup_failed' as const, at: t(i * 30), device: ' dev-prober ' }));
+    const order = (id: string, at: number, ip?: string): OrderEvent => ({ type: 'order', at, order: id, amount: 30, device: ip ? undefined : 'dev-prober', ip });
+    const events = [
+      ...lookups,
+      { type: 'lookup_failed' as const, at: t(170), ip: '::ffff:198.51.100.4' },
+      order('from-device', t(175)),
+      order('from-ip', t(176), '198.51.100.4'),
+      order('next-day', t(175 + 24 * 60)),
+      { type: 'lookup_failed' as const, at: t(24 * 60 + 180), device: 'dev-prober' },
+    ];
+    const scored = await runBacktest(events, { hasher });
+    const reasons = (id: string) => scored.find((s) => s.order === id)!.reasons;
+    expect(reasons('from-device').find((r) => r.code === 'failed-lookups-day')?.description).toBe(
+      '6 failed order look-ups in chat from this device or IP in the last day.',
+    );
+    expect(reasons('from-ip').map((r) => r.code)).not.toContain('failed-lookups-day');
+    expect(reasons('next-day').map((r) => r.code)).not.toContain('failed-lookups-day');
+    expect(scored).toHaveLength(3);
+  });
+});
+
 describe('event lines', () => {
   it.each([
     [
@@ -112,6 +135,10 @@ describe('event lines', () => {
     [
       '{"type":"order","at":"2026-03-01T09:00:00+08:00","order":7,"amount":"12.50","discountCode":" ","ip":null}',
       { type: 'order', at: Date.parse('2026-03-01T01:00:00Z'), order: '7', amount: 12.5 },
+    ],
+    [
+      '{"type":"lookup_failed","at":"2026-03-01T09:00:00Z","device":"dev-1","ip":"203.0.113.7"}',
+      { type: 'lookup_failed', at: Date.parse('2026-03-01T09:00:00Z'), device: 'dev-1', ip: '203.0.113.7' },
     ],
   ])('reads %s', (line, expected) => {
     expect(parseEventLine(line)).toEqual({ ok: true, event: expect.objectContaining(expected) });
@@ -123,6 +150,8 @@ describe('event lines', () => {
     ['{"type":"account","at":"2026-03-01T09:00:00Z"}', /"account"/],
     ['{"type":"order","at":"soon","order":"o"}', /"at" is not an ISO 8601 time/],
     ['{"type":"order","at":"2026-03-01T09:00:00Z","order":"o","amount":-1}', /"amount"/],
+    ['{"type":"lookup_failed","at":"2026-03-01T09:00:00Z"}', /needs a "device" or an "ip"/],
+    ['{"type":"refund","at":"2026-03-01T09:00:00Z"}', /"lookup_failed"/],
   ])('rejects %s', (line, problem) => {
     const parsed = parseEventLine(line);
     expect(parsed.ok).toBe(false);

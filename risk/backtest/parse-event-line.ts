@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RiskEvent } from '../events';
+import type { ReplayEvent } from '../events';
 
 const id = z.union([z.string().trim().min(1).max(256), z.number().int().transform(String)]);
 const optionalText = z
@@ -63,10 +63,14 @@ const orderLine = z.object({
   attrs,
 });
 
+const lookupFailedLine = z
+  .object({ type: z.literal('lookup_failed'), at, device: optionalText, ip: optionalText })
+  .refine((line) => line.device !== undefined || line.ip !== undefined, 'needs a "device" or an "ip"');
+
 const eventLine = z.discriminatedUnion('type', [accountLine, orderLine]);
 
 /** The result of parsing one input line: an event, or a plain-words problem. */
-export type ParsedLine = { ok: true; event: RiskEvent } | { ok: false; problem: string };
+export type ParsedLine = { ok: true; event: ReplayEvent } | { ok: false; problem: string };
 
 /** Parses and validates one JSON Lines event; unknown extra fields are ignored. */
 export function parseEventLine(line: string): ParsedLine {
@@ -79,10 +83,11 @@ export function parseEventLine(line: string): ParsedLine {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, problem: 'is not a JSON object' };
   const type = (json as { type?: unknown }).type;
-  if (type !== 'account' && type !== 'order')
-    return { ok: false, problem: 'has a "type" that is neither "account" nor "order"' };
-  const parsed = eventLine.safeParse(json);
-  if (parsed.success) return { ok: true, event: parsed.data as RiskEvent };
+  if (type !== 'account' && type !== 'order' && type !== 'lookup_failed')
+    return { ok: false, problem: 'has a "type" that is not "account", "order" or "lookup_failed"' };
+  const schema = type === 'lookup_failed' ? lookupFailedLine : eventLine;
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, event: parsed.data as ReplayEvent };
   const problems = parsed.error.issues.map((issue) => `"${issue.path.join('.')}" ${issue.message}`);
   return { ok: false, problem: problems.join('; ') };
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { RiskEvent } from '../events';
+import type { ReplayEvent } from '../events';
 import { parseEventLine } from './parse-event-line';
 
 /** A line that could not be read as an event. */
@@ -12,8 +12,8 @@ export interface LineProblem {
 /** Every valid event of a JSON Lines file, in file order, plus every bad line (blank lines are skipped). */
 export async function readEventsFile(
   path: string,
-): Promise<{ events: RiskEvent[]; problems: LineProblem[] }> {
-  const events: RiskEvent[] = [];
+): Promise<{ events: ReplayEvent[]; problems: LineProblem[] }> {
+  const events: ReplayEvent[] = [];
   const problems: LineProblem[] = [];
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;

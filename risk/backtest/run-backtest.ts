@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRiskEngine } from '../engine';
 import type { Features } from '../signals';
-import type { RiskEvent } from '../events';
+import type { ReplayEvent } from '../events';
 import { createIdentifierHasher, InMemoryIdentityGraphStore } from '../identity-graph';
 import type { IdentifierHasher } from '../identity-graph';
 import { InMemoryOrderHistoryStore } from '../order-history';
@@ -30,7 +30,7 @@ export interface BacktestOptions {
 }
 
 /** Events in time order; ties keep their input order (a stable sort). */
-export function sortEvents(events: readonly RiskEvent[]): RiskEvent[] {
+export function sortEvents<E extends ReplayEvent>(events: readonly E[]): E[] {
   return events
     .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.at - b.event.at || a.index - b.index)
@@ -39,10 +39,11 @@ export function sortEvents(events: readonly RiskEvent[]): RiskEvent[] {
 
 /**
  * Replays events in time order through a fresh in-memory engine, scoring each order with only
- * what was known at its moment, and recording each event after it is scored.
+ * what was known at its moment, and recording each event after it is scored (failed look-ups are
+ * only recorded).
  */
 export async function runBacktest(
-  events: readonly RiskEvent[],
+  events: readonly ReplayEvent[],
   options: BacktestOptions = {},
 ): Promise<ScoredOrder[]> {
   const engine = createRiskEngine({
@@ -56,8 +57,10 @@ export async function runBacktest(
   const sorted = sortEvents(events);
   const scored: ScoredOrder[] = [];
   for (let index = 0; index < sorted.length; index++) {
-    const event = sorted[index] as RiskEvent;
-    if (event.type === 'order') {
+    const event = sorted[index] as ReplayEvent;
+    if (event.type === 'lookup_failed') {
+      await engine.recordFailedLookup(event);
+    } else if (event.type === 'order') {
       const { verdict, features } = await engine.assess(event);
       options.onFeatures?.(event.order, features);
       scored.push({

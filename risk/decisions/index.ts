@@ -14,3 +14,5 @@ export { PREVIEW_ORDERS } from './preview-rules';
 export type { RulesPreview, DecisionCounts } from './preview-rules';
 export type { TrainShopModelResult } from './train-shop-model';
 export { orderEventFromMirror, accountEventFromMirror } from './events-from-mirror';
+export { recordFailedLookup } from './record-failed-lookup';
+export type { FailedLookup } from './record-failed-lookup';

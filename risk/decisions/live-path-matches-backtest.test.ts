@@ -3,12 +3,13 @@ import type { Database } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
 import { runBacktest, sortEvents } from '../backtest';
 import { InMemoryBlocklist } from '../blocklist';
-import type { RiskEvent } from '../events';
+import type { FailedLookupEvent, ReplayEvent } from '../events';
 import type { Features } from '../signals';
 import { createIdentifierHasher } from '../identity-graph';
 import { testShop, TEST_RISK_KEY } from '../product-testing';
 import { deriveAppealLinkKey } from '../store';
 import { generateEvents } from '../testing';
+import { recordFailedLookup } from './record-failed-lookup';
 import { scoreSubject } from './score-subject';
 import { createShopConfigCache } from './shop-risk-config';
 
@@ -18,7 +19,17 @@ const stream = generateEvents({
   deviceFarms: 3, couponAbusers: 5, cardTesters: 3, stolenCards: 6,
 });
 // Shopify times are whole milliseconds, and so is what the database keeps.
-const events = sortEvents(stream.events.map((event) => ({ ...event, at: Math.floor(event.at) })));
+const scoredEvents = stream.events.map((event) => ({ ...event, at: Math.floor(event.at) }));
+const scoredOrders = scoredEvents.filter((event) => event.type === 'order');
+// Someone guessing order numbers in chat before some orders: from the order's device, or its IP alone.
+const lookups: FailedLookupEvent[] = scoredOrders.slice(10, 16).flatMap((order, i) =>
+  Array.from({ length: 3 + i }, (_, k) => ({
+    type: 'lookup_failed' as const,
+    at: order.at - (k + 1) * 7 * 60_000,
+    ...(i % 2 === 0 ? { device: order.device ?? 'chat-device', ip: order.ip } : { ip: order.ip ?? '192.0.2.1' }),
+  })),
+);
+const events = sortEvents<ReplayEvent>([...scoredEvents, ...lookups]);
 const orders = events.filter((event) => event.type === 'order');
 const blockedOrder = orders.slice(orders.length / 2).find((event) => event.device && stream.labels.get(event.order))!;
 const blockedDevice = blockedOrder.device!;
@@ -47,7 +58,11 @@ describe(`the live Postgres scoring path and the in-memory backtest (${testEngin
     const deps = { db: database.pool, hasher, clock, appealLinkKey: deriveAppealLinkKey(TEST_RISK_KEY), publicUrl: 'https://storedesk.test' };
     const configs = createShopConfigCache(database.pool, () => clock.now().getTime());
     const live = new Map<string, Awaited<ReturnType<typeof scoreSubject>>['verdict']>();
-    for (const event of events as RiskEvent[]) {
+    for (const event of events) {
+      if (event.type === 'lookup_failed') {
+        await recordFailedLookup(deps, shop.id, { at: new Date(event.at), device: event.device, ip: event.ip });
+        continue;
+      }
       const subject = event.type === 'order' ? { type: 'order' as const, id: event.order } : { type: 'account' as const, id: event.account };
       const { verdict } = await scoreSubject(deps, configs, shop.id, event, subject);
       if (event.type === 'order') live.set(event.order, verdict);
@@ -70,6 +85,8 @@ describe(`the live Postgres scoring path and the in-memory backtest (${testEngin
     }
     expect(expected).toHaveLength(orders.length);
     expect(blocked).toBeGreaterThan(0);
+    expect(expected.filter((s) => s.reasons.some((r) => r.code === 'failed-lookups-day')).length).toBeGreaterThan(0);
+    expect([...live.values()].filter((v) => v.features.failed_lookups_1h! >= 3).length).toBeGreaterThan(0);
     expect(expected.filter((s) => s.decision !== 'allow').length).toBeGreaterThan(5);
   }, 240_000);
 });

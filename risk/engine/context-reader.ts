@@ -38,6 +38,8 @@ export const CONTEXT_PLAN = {
   linkedCodeMs: 90 * DAY,
   /** Only the first linked accounts are checked for the discount code. */
   maxCodeChecks: 25,
+  /** Failed order-status look-ups in chat from the sources are counted over the last hour and this span. */
+  failedLookupsMs: DAY,
 } as const;
 
 /** The plan a reader follows ({@link CONTEXT_PLAN}). */
@@ -76,10 +78,21 @@ export interface ContextSnapshot {
   readonly sourceOrders: readonly OrderRecord[];
   /** Other accounts that used the discount code from the sources within `sourceCodeMs` (latest `sourceCodeLimit` per source). */
   readonly sourceCodeUsers: number;
+  /**
+   * Failed order look-ups in chat from the sources within the last hour and `failedLookupsMs`:
+   * the most of any one source (device or IP), per window.
+   */
+  readonly sourceFailedLookups: FailedLookupCounts;
   /** Blocklist entries matching the account or any probed identifier at `at`. */
   readonly blocklistHits: readonly BlocklistHit[];
   /** How many of `accounts` used the discount code within `linkedCodeMs`. */
   codeUsersAmong(accounts: readonly string[]): Promise<number>;
+}
+
+/** Failed look-ups from the busiest source, per window. */
+export interface FailedLookupCounts {
+  readonly hour: number;
+  readonly day: number;
 }
 
 /** Reads the context of one event (e.g. in one SQL statement). */

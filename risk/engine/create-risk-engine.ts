@@ -1,7 +1,7 @@
 import { emptyBlocklist } from '../blocklist';
 import { readEventFacts } from '../events';
-import type { EventFacts, RiskEvent } from '../events';
-import { identifiersFromEvent } from '../identity-graph';
+import type { EventFacts, FailedLookupEvent, RiskEvent } from '../events';
+import { identifiersFromEvent, lookupSources } from '../identity-graph';
 import type { EventIdentifiers } from '../identity-graph';
 import { DEFAULT_RULES, scoreFeatures } from '../scoring';
 import { computeFeatures, RunningAmountStats } from '../signals';
@@ -24,6 +24,8 @@ export interface RiskEngine {
   scoreForRecording(event: RiskEvent): Promise<{ assessment: Assessment; recording: EventRecording; identifiers: EventIdentifiers }>;
   /** Learns from a recording the caller wrote itself (the shop's order-value statistics). */
   recorded(recording: EventRecording): void;
+  /** Records a failed order-status look-up in chat by its hashed device and IP. */
+  recordFailedLookup(lookup: Omit<FailedLookupEvent, 'type'>): Promise<void>;
 }
 
 interface Prepared {
@@ -112,5 +114,6 @@ export function createRiskEngine(deps: RiskEngineDeps): RiskEngine {
       return { assessment, recording: recordingOf(event, prepared), identifiers: prepared.ids };
     },
     recorded,
+    recordFailedLookup: (lookup) => deps.history.recordFailedLookup({ at: lookup.at, sources: lookupSources(lookup, deps.hasher) }),
   };
 }

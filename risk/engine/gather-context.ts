@@ -91,6 +91,7 @@ export async function gatherContext(
     accountOrders: snapshot.accountOrders,
     sourceOrders: snapshot.sourceOrders,
     amountSummary: sources.amountSummary,
+    sourceFailedLookups: snapshot.sourceFailedLookups,
     blocklistHits: snapshot.blocklistHits,
   };
 }

@@ -1,7 +1,7 @@
 import type { BlocklistLookup } from '../blocklist';
 import type { Identifier, IdentityGraphStore, SharedAccount } from '../identity-graph';
 import type { OrderHistoryStore, OrderRecord } from '../order-history';
-import { probeIdentifiers, type ContextReader, type ContextRequest, type ContextSnapshot } from './context-reader';
+import { probeIdentifiers, type ContextReader, type ContextRequest, type ContextSnapshot, type FailedLookupCounts } from './context-reader';
 
 /** The stores a context is read from, one question at a time. */
 export interface ContextStores {
@@ -21,6 +21,24 @@ async function ordersFromSources(
   const byOrder = new Map<string, OrderRecord>();
   for (const list of lists) for (const order of list) byOrder.set(order.order, order);
   return [...byOrder.values()];
+}
+
+const HOUR = 3_600_000;
+
+async function failedLookupsFromSources(
+  history: OrderHistoryStore,
+  sources: readonly Identifier[],
+  at: number,
+  until: number,
+  span: number,
+): Promise<FailedLookupCounts> {
+  const counts = await Promise.all(
+    sources.map(async (source) => ({
+      hour: await history.failedLookupsFrom(source, { since: at - HOUR, until }),
+      day: await history.failedLookupsFrom(source, { since: at - span, until }),
+    })),
+  );
+  return { hour: Math.max(0, ...counts.map((c) => c.hour)), day: Math.max(0, ...counts.map((c) => c.day)) };
 }
 
 /**
@@ -44,10 +62,11 @@ export function storeContextReader({ graph, history, blocklist }: ContextStores)
         sharing.set(identifier.key, await graph.accountsSharing(identifier, { since, until }, plan.sharingLimit));
       }
       const code = request.discountCode;
-      const [sourceOrders, weekOrders, blocklistHits] = await Promise.all([
+      const [sourceOrders, weekOrders, blocklistHits, sourceFailedLookups] = await Promise.all([
         ordersFromSources(history, request.sources, at - plan.sourceOrdersMs, until, plan.sourceOrdersLimit),
         code ? ordersFromSources(history, request.sources, at - plan.sourceCodeMs, until, plan.sourceCodeLimit) : [],
         blocklist.lookup([...(request.accountIdentifier ? [request.accountIdentifier] : []), ...probes], at),
+        failedLookupsFromSources(history, request.sources, at, until, plan.failedLookupsMs),
       ]);
       const sourceCodeUsers = new Set(
         weekOrders.filter((o) => o.discountCode === code && o.account !== account).map((o) => o.account),
@@ -60,6 +79,7 @@ export function storeContextReader({ graph, history, blocklist }: ContextStores)
         sharing,
         sourceOrders,
         sourceCodeUsers,
+        sourceFailedLookups,
         blocklistHits,
         async codeUsersAmong(accounts) {
           if (!code) return 0;

@@ -1,2 +1,2 @@
-export type { AccountEvent, OrderEvent, RiskEvent, EventAttrs, EventFacts } from './types';
+export type { AccountEvent, OrderEvent, RiskEvent, FailedLookupEvent, ReplayEvent, EventAttrs, EventFacts } from './types';
 export { readEventFacts } from './read-event-facts';

@@ -29,6 +29,17 @@ export interface OrderEvent {
 /** Any event the risk engine replays or scores. */
 export type RiskEvent = AccountEvent | OrderEvent;
 
+/** A failed order-status look-up in chat (nothing scored; later events from its device or IP see it). */
+export interface FailedLookupEvent {
+  readonly type: 'lookup_failed';
+  readonly at: number;
+  readonly device?: string;
+  readonly ip?: string;
+}
+
+/** What a backtest replays: scored events and failed look-ups. */
+export type ReplayEvent = RiskEvent | FailedLookupEvent;
+
 /** The raw, un-normalised facts an event carries, gathered from its fields and its attrs. */
 export interface EventFacts {
   readonly email?: string;

@@ -50,3 +50,13 @@ export function identifiersFromEvent(
     emailIsVariant: email?.isVariant ?? false,
   };
 }
+
+/**
+ * The device and IP identifiers of a failed look-up, hashed exactly as an order's sources are, so an
+ * order from the same device or IP finds the look-ups.
+ */
+export function lookupSources(lookup: { device?: string; ip?: string }, hash: IdentifierHasher): Identifier[] {
+  const device = lookup.device?.trim();
+  const ip = lookup.ip === undefined ? undefined : ipParts(lookup.ip)?.ip;
+  return [device ? hash('device', device) : undefined, ip ? hash('ip', ip) : undefined].filter((id) => id !== undefined);
+}

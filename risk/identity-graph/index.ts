@@ -15,6 +15,6 @@ export { normaliseIp } from './ip-prefix';
 export type { NormalisedIp } from './ip-prefix';
 export { createIdentifierHasher } from './identifier-hasher';
 export type { IdentifierHasher } from './identifier-hasher';
-export { identifiersFromEvent } from './identifiers-from-event';
+export { identifiersFromEvent, lookupSources } from './identifiers-from-event';
 export type { EventIdentifiers } from './identifiers-from-event';
 export { InMemoryIdentityGraphStore } from './in-memory-identity-graph-store';

@@ -1,6 +1,6 @@
 import { lowerBound } from '../common';
 import type { Identifier, TimeWindow } from '../identity-graph';
-import type { OrderHistoryStore, OrderRecord } from './types';
+import type { FailedLookupRecord, OrderHistoryStore, OrderRecord } from './types';
 
 class TimeIndex {
   readonly times: number[] = [];
@@ -33,6 +33,7 @@ export class InMemoryOrderHistoryStore implements OrderHistoryStore {
   private readonly byAccount = new Map<string, TimeIndex>();
   private readonly bySource = new Map<string, TimeIndex>();
   private readonly byCode = new Map<string, TimeIndex>();
+  private readonly failedLookups = new Map<string, number[]>();
 
   async record(order: OrderRecord): Promise<void> {
     indexInto(this.byAccount, order.account, order);
@@ -62,5 +63,18 @@ export class InMemoryOrderHistoryStore implements OrderHistoryStore {
   async orderCount(accountId: string, until: number): Promise<number> {
     const index = this.byAccount.get(accountId);
     return index ? lowerBound(index.times, until) : 0;
+  }
+
+  async recordFailedLookup(lookup: FailedLookupRecord): Promise<void> {
+    for (const source of lookup.sources) {
+      const times = this.failedLookups.get(source.key) ?? [];
+      times.splice(lowerBound(times, lookup.at + 1), 0, lookup.at);
+      this.failedLookups.set(source.key, times);
+    }
+  }
+
+  async failedLookupsFrom(source: Identifier, window: TimeWindow): Promise<number> {
+    const times = this.failedLookups.get(source.key);
+    return times ? lowerBound(times, window.until) - lowerBound(times, window.since) : 0;
   }
 }

@@ -1,2 +1,2 @@
-export type { OrderRecord, OrderHistoryStore } from './types';
+export type { FailedLookupRecord, OrderRecord, OrderHistoryStore } from './types';
 export { InMemoryOrderHistoryStore } from './in-memory-order-history-store';

@@ -15,8 +15,14 @@ export interface OrderRecord {
   readonly sources: readonly Identifier[];
 }
 
+/** One failed order-status look-up in chat, by the hashed device and IP it came from. */
+export interface FailedLookupRecord {
+  readonly at: number;
+  readonly sources: readonly Identifier[];
+}
+
 /**
- * Past orders, queried by window so that a verdict uses only what was known at the time.
+ * Past orders (and failed order look-ups from the same sources), queried by window so that a verdict uses only what was known at the time.
  * Implementations: {@link InMemoryOrderHistoryStore}; a Postgres one is to come.
  */
 export interface OrderHistoryStore {
@@ -29,4 +35,7 @@ export interface OrderHistoryStore {
   accountsUsingCode(code: string, window: TimeWindow, limit?: number): Promise<string[]>;
   /** How many orders the account placed before `until`. */
   orderCount(accountId: string, until: number): Promise<number>;
+  recordFailedLookup(lookup: FailedLookupRecord): Promise<void>;
+  /** Failed look-ups from a device or IP identifier within the window. */
+  failedLookupsFrom(source: Identifier, window: TimeWindow): Promise<number>;
 }

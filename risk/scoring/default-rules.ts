@@ -197,5 +197,21 @@ export const DEFAULT_RULES: RulesDocument = {
       weight: 2,
       reason: '{value} failed payments from this device, IP or account in the last hour.',
     }),
+    rule({
+      id: 'failed-lookups-hour',
+      feature: 'failed_lookups_1h',
+      threshold: 3,
+      saturateAt: 10,
+      weight: 1,
+      reason: '{value} failed order look-ups in chat from this device or IP in the last hour.',
+    }),
+    rule({
+      id: 'failed-lookups-day',
+      feature: 'failed_lookups_24h',
+      threshold: 5,
+      saturateAt: 20,
+      weight: 1.2,
+      reason: '{value} failed order look-ups in chat from this device or IP in the last day.',
+    }),
   ],
 };

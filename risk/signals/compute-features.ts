@@ -4,6 +4,7 @@ import { cardTestingSignal } from './card-testing';
 import { countryMismatchSignal } from './country-mismatch';
 import { discountAbuseSignal } from './discount-abuse';
 import { disposableEmailSignal } from './disposable-email';
+import { failedLookupsSignal } from './failed-lookups';
 import { orderValueSignal } from './order-value';
 import { FEATURE_NAMES } from './types';
 import type { Features, Signal, SignalContext } from './types';
@@ -20,6 +21,7 @@ export const ALL_SIGNALS: readonly Signal[] = [
   accountTimingSignal,
   orderValueSignal,
   cardTestingSignal,
+  failedLookupsSignal,
 ];
 
 /** Runs every signal over the context; features no signal set are NaN ("does not apply"). */

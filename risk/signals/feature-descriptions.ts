@@ -27,4 +27,6 @@ export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = {
   source_orders_1h: 'Orders from the same device or IP in the last hour',
   source_small_orders_1h: 'Very small orders from the same device or IP in the last hour',
   failed_payments_1h: 'Failed payments from the same device, IP or account in the last hour',
+  failed_lookups_1h: 'Failed order-status look-ups in chat from the same device or IP in the last hour',
+  failed_lookups_24h: 'Failed order-status look-ups in chat from the same device or IP in the last 24 hours',
 };

@@ -12,3 +12,4 @@ export { accountTimingSignal } from './account-timing';
 export { orderValueSignal } from './order-value';
 export { cardTestingSignal } from './card-testing';
 export { blocklistSignal } from './blocklist-signal';
+export { failedLookupsSignal } from './failed-lookups';

@@ -7,12 +7,14 @@ import {
   countryMismatchSignal,
   discountAbuseSignal,
   disposableEmailSignal,
+  failedLookupsSignal,
   isDisposableDomain,
   orderValueSignal,
   RunningAmountStats,
   velocitySignal,
 } from '.';
 import type { SignalContext } from '.';
+import { DEFAULT_RULES, scoreFeatures } from '../scoring';
 
 const at = Date.parse('2026-03-02T10:00:00Z');
 const MINUTE = 60_000;
@@ -31,6 +33,7 @@ function context(overrides: Partial<SignalContext> = {}): SignalContext {
     sourceCodeUsers: 0,
     accountOrders: [],
     sourceOrders: [],
+    sourceFailedLookups: { hour: 0, day: 0 },
     blocklistHits: [],
     ...overrides,
   };
@@ -159,5 +162,18 @@ describe('signals', () => {
     expect(features.device_accounts_24h).toBe(0);
     expect(Number.isNaN(features.amount_z)).toBe(true);
     expect(Number.isNaN(features.source_small_orders_1h)).toBe(true);
+  });
+});
+
+describe('failed order look-ups in chat', () => {
+  it('counts the busier source per window on sign-ups and orders alike, and gives a plain-words reason', () => {
+    const features = computeFeatures(context({ kind: 'account', sourceFailedLookups: { hour: 2, day: 5 } }));
+    expect(failedLookupsSignal(context({ sourceFailedLookups: { hour: 2, day: 5 } }))).toEqual({ failed_lookups_1h: 2, failed_lookups_24h: 5 });
+    expect(features.failed_lookups_24h).toBe(5);
+    const verdict = scoreFeatures(features, DEFAULT_RULES);
+    expect(verdict.reasons.find((r) => r.code === 'failed-lookups-day')?.description).toBe(
+      '5 failed order look-ups in chat from this device or IP in the last day.',
+    );
+    expect(verdict.reasons.some((r) => r.code === 'failed-lookups-hour')).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ export const FEATURE_NAMES = [
   'source_orders_1h',
   'source_small_orders_1h',
   'failed_payments_1h',
+  'failed_lookups_1h',
+  'failed_lookups_24h',
 ] as const;
 
 /** The name of one feature. */
@@ -71,6 +73,8 @@ export interface SignalContext {
   /** Orders from the same device or IP in the last hour (any account). */
   readonly sourceOrders: readonly OrderRecord[];
   readonly amountSummary?: AmountSummary;
+  /** Failed order-status look-ups in chat from the same device or IP (the busier of the two). */
+  readonly sourceFailedLookups: { readonly hour: number; readonly day: number };
   readonly blocklistHits: readonly BlocklistHit[];
 }
 

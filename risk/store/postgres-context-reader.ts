@@ -6,6 +6,7 @@ import { blocklistMatchSql } from './postgres-blocklist';
 import { identifierFromKey, profileAsOf, type AccountRow } from './postgres-identity-graph-store';
 import { named, runPrepared, type Queryable } from './queryable';
 
+const HOUR = 3_600_000;
 const ORDER_JSON = `json_build_array(o.order_id, o.account_id, o.at, o.amount, o.discount_code, o.first_order, o.payment_failed, o.sources)`;
 type OrderJson = [string, string, number, number | null, string | null, boolean, boolean, string[]];
 
@@ -54,7 +55,10 @@ SELECT
   (SELECT count(DISTINCT o.account_id)::int FROM ${fromSources('$15', '$16')}
    WHERE $14::text IS NOT NULL AND o.discount_code = $14 AND o.account_id <> $2) AS source_code_users,
   (SELECT json_agg(json_build_array(account_id, used)) FROM code_checks) AS code_checks,
-  (SELECT json_agg(json_build_array(kind, scope, reason)) FROM blocklist) AS blocklist`;
+  (SELECT json_agg(json_build_array(kind, scope, reason)) FROM blocklist) AS blocklist,
+  (SELECT json_build_array(coalesce(max(f.hour), 0), coalesce(max(f.day), 0)) FROM unnest($11::text[]) AS src(key)
+   CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE l.at >= $23)::int AS hour, count(*)::int AS day FROM risk_failed_lookups l
+     WHERE l.shop_id = $1 AND l.source_key = src.key AND l.at >= $22 AND l.at < $3) f) AS failed_lookups`;
 
 const CODE_USERS = `SELECT count(DISTINCT account_id)::int AS n FROM risk_orders
 WHERE shop_id = $1 AND account_id = ANY($2::text[]) AND discount_code = $3 AND at >= $4 AND at < $5`;
@@ -69,6 +73,7 @@ interface ContextRow {
   source_code_users: number;
   code_checks: [string, boolean][] | null;
   blocklist: [string, BlocklistScope, string][] | null;
+  failed_lookups: [number, number];
 }
 
 function toOrder([order, account, at, amount, code, firstOrder, paymentFailed, sources]: OrderJson): OrderRecord {
@@ -106,6 +111,7 @@ export class PostgresContextReader implements ContextReader {
         request.sources.map((s) => s.key), since(plan.sourceOrdersMs), plan.sourceOrdersLimit,
         code, since(plan.sourceCodeMs), plan.sourceCodeLimit, since(plan.linkedCodeMs), plan.maxCodeChecks + 1,
         plan.strongKinds, new Date(at), request.accountIdentifier?.key ?? null,
+        since(plan.failedLookupsMs), since(HOUR),
     ]);
     const row = rows[0]!;
     const sharing = new Map<string, SharedAccount[]>();
@@ -124,6 +130,7 @@ export class PostgresContextReader implements ContextReader {
       sharing,
       sourceOrders: (row.source_orders ?? []).map((text) => toOrder(JSON.parse(text) as OrderJson)),
       sourceCodeUsers: row.source_code_users,
+      sourceFailedLookups: { hour: row.failed_lookups[0], day: row.failed_lookups[1] },
       blocklistHits,
       codeUsersAmong: async (accounts) => {
         if (!code) return 0;

@@ -1,5 +1,5 @@
 import type { Identifier, TimeWindow } from '../identity-graph';
-import type { OrderHistoryStore, OrderRecord } from '../order-history';
+import type { FailedLookupRecord, OrderHistoryStore, OrderRecord } from '../order-history';
 import { identifierFromKey } from './postgres-identity-graph-store';
 import { named, type Queryable } from './queryable';
 
@@ -25,6 +25,10 @@ WHERE shop_id = $1 AND discount_code = $2 AND at >= $3 AND at < $4
 GROUP BY account_id ORDER BY max(at) DESC LIMIT $5`;
 
 const COUNT = `SELECT count(*)::int AS n FROM risk_orders WHERE shop_id = $1 AND account_id = $2 AND at < $3`;
+
+const RECORD_FAILED_LOOKUP = `INSERT INTO risk_failed_lookups (shop_id, source_key, at) SELECT $1, s, $2 FROM unnest($3::text[]) AS s`;
+
+const FAILED_LOOKUPS = `SELECT count(*)::int AS n FROM risk_failed_lookups WHERE shop_id = $1 AND source_key = $2 AND at >= $3 AND at < $4`;
 
 interface OrderRow {
   order_id: string;
@@ -96,6 +100,19 @@ export class PostgresOrderHistoryStore implements OrderHistoryStore {
 
   async orderCount(accountId: string, until: number): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>(named('order_count', COUNT, [this.shopId, accountId, Math.ceil(until)]));
+    return rows[0]?.n ?? 0;
+  }
+
+  async recordFailedLookup(lookup: FailedLookupRecord): Promise<void> {
+    if (lookup.sources.length === 0) return;
+    const keys = [...new Set(lookup.sources.map((source) => source.key))];
+    await this.db.query(named('record_failed_lookup', RECORD_FAILED_LOOKUP, [this.shopId, Math.floor(lookup.at), keys]));
+  }
+
+  async failedLookupsFrom(source: Identifier, window: TimeWindow): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      named('failed_lookups', FAILED_LOOKUPS, [this.shopId, source.key, Math.ceil(window.since), Math.ceil(window.until)]),
+    );
     return rows[0]?.n ?? 0;
   }
 }

@@ -3,7 +3,10 @@ import { createTestDatabase, testEngine } from '../../db/testing';
 import { InMemoryBlocklist, type BlocklistEntry, type BlocklistLookup } from '../blocklist';
 import { createIdentifierHasher, InMemoryIdentityGraphStore, type IdentityGraphStore } from '../identity-graph';
 import { InMemoryOrderHistoryStore, type OrderHistoryStore } from '../order-history';
+import { CONTEXT_PLAN, storeContextReader, type ContextReader } from '../engine';
 import { PostgresBlocklist } from './postgres-blocklist';
+import { PostgresContextReader } from './postgres-context-reader';
+import type { Queryable } from './queryable';
 import { PostgresIdentityGraphStore } from './postgres-identity-graph-store';
 import { PostgresOrderHistoryStore } from './postgres-order-history-store';
 
@@ -19,6 +22,9 @@ interface Stores {
   graph: IdentityGraphStore;
   history: OrderHistoryStore;
   blocklist: BlocklistLookup;
+  reader: ContextReader;
+  /** Statements the reader sent (Postgres only). */
+  readerStatements?: () => number;
   block(entry: BlocklistEntry): Promise<void>;
 }
 
@@ -31,10 +37,14 @@ afterAll(() => database.close());
 
 async function postgresStores(): Promise<Stores> {
   const shop = await upsertShop(database.db, { domain: `contract-${shopCount++}.myshopify.com` });
+  let statements = 0;
+  const counting: Queryable = { query: (config) => ((statements += 1), database.pool.query(config)) };
   return {
     graph: new PostgresIdentityGraphStore(database.pool, shop.id),
     history: new PostgresOrderHistoryStore(database.pool, shop.id),
     blocklist: new PostgresBlocklist(database.pool, shop.id),
+    reader: new PostgresContextReader(counting, shop.id),
+    readerStatements: () => statements,
     async block(entry) {
       await database.pool.query(
         `INSERT INTO risk_blocklist (shop_id, identifier_key, kind, reason, added_by, created_at, expires_at) VALUES ($1, $2, $3, $4, 'test', $5, $6)`,
@@ -46,10 +56,13 @@ async function postgresStores(): Promise<Stores> {
 
 function memoryStores(): Stores {
   const blocklist = new InMemoryBlocklist();
+  const graph = new InMemoryIdentityGraphStore();
+  const history = new InMemoryOrderHistoryStore();
   return {
-    graph: new InMemoryIdentityGraphStore(),
-    history: new InMemoryOrderHistoryStore(),
+    graph,
+    history,
     blocklist,
+    reader: storeContextReader({ graph, history, blocklist }),
     block: async (entry) => blocklist.add(entry),
   };
 }
@@ -128,5 +141,27 @@ describe.each([
     const found = await stores.blocklist.lookup([device, email], at);
     expect(found).toHaveLength(hits);
     if (hits) expect(found[0]).toEqual({ kind: 'email', scope: 'shop', reason: 'Chargeback fraud' });
+  });
+
+  it('counts failed look-ups per source within a window, and the context read gives the busier source per hour and day', async () => {
+    const other = hash('ip', '198.51.100.9');
+    await stores.history.recordFailedLookup({ at: T0 - 2 * DAY, sources: [device, ip] });
+    for (let i = 0; i < 3; i++) await stores.history.recordFailedLookup({ at: T0 + i * 10 * HOUR, sources: [device, ip] });
+    for (let i = 0; i < 2; i++) await stores.history.recordFailedLookup({ at: T0 + 20 * HOUR + i, sources: [ip] });
+    await stores.history.recordFailedLookup({ at: T0 + 20 * HOUR + 5, sources: [other] });
+    await stores.history.recordFailedLookup({ at: T0 + 21 * HOUR, sources: [ip] });
+    expect(await stores.history.failedLookupsFrom(device, { since: T0, until: T0 + DAY })).toBe(3);
+    expect(await stores.history.failedLookupsFrom(ip, { since: T0, until: T0 + 21 * HOUR })).toBe(5);
+    expect(await stores.history.failedLookupsFrom(ip, { since: T0 - 3 * DAY, until: T0 + DAY })).toBe(7);
+    expect(await stores.history.failedLookupsFrom(hash('device', 'never'), { since: T0, until: T0 + DAY })).toBe(0);
+
+    const at = T0 + 20 * HOUR + 30 * 60_000;
+    const read = (sources: typeof device[]) =>
+      stores.reader.read({ account: 'buyer', at, until: at + 1, identifiers: sources, sources, plan: CONTEXT_PLAN });
+    expect((await read([device, ip])).sourceFailedLookups).toEqual({ hour: 3, day: 5 });
+    expect((await read([device])).sourceFailedLookups).toEqual({ hour: 1, day: 3 });
+    expect((await read([])).sourceFailedLookups).toEqual({ hour: 0, day: 0 });
+    // The counts ride on the one context statement: scoring stays one round trip for the context.
+    if (stores.readerStatements) expect(stores.readerStatements()).toBe(3);
   });
 });

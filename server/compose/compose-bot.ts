@@ -61,6 +61,7 @@ export async function composeBot(deps: {
       ? { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppPassword: config.MicrosoftAppPassword, MicrosoftAppType: config.MicrosoftAppType, MicrosoftAppTenantId: config.MicrosoftAppTenantId }
       : undefined,
     defaultShop: deps.defaultShop,
+    encryptionKey: config.ENCRYPTION_KEY,
     senders,
     risk: deps.risk,
     chatTopics: deps.chatTopics,
