@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { audienceRetentionTargets, createAudience } from '../audience';
 import { createChatAppealNotifier, type BotRuntime } from '../bot';
 import { createRetrainer } from '../training';
-import { createInstallationHasher, createRiskService, deriveAppealLinkKey } from '../risk';
+import { createInstallationHasher, createRiskService, deriveAppealLinkKey, riskRetentionTargets } from '../risk';
 import { systemClock } from '../core/clock';
 import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
@@ -73,7 +73,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       secrets,
       logger: logger.child({ component: 'privacy' }),
       holders: [lazyHolder('audience', () => audience?.subjectHolder)],
-      retentionTargets: audienceRetentionTargets({ pool: database.pool }),
+      retentionTargets: [...audienceRetentionTargets({ pool: database.pool }), ...riskRetentionTargets({ db: database.pool, clock: systemClock })],
     });
     const { auditLog, audit } = privacy;
     const demo = config.SHOPIFY_API_KEY ? undefined : await startDemoShopify({ encryptionKey: config.ENCRYPTION_KEY, orders: options.demoOrders ?? config.DEMO_ORDERS });
