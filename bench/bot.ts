@@ -31,7 +31,7 @@ import { KeepAliveClient } from './keep-alive-client';
 
 const program = new Command()
   .option('--database-url <url>', 'PostgreSQL server (a scratch database is created on it)', 'postgres://postgres@127.0.0.1:5432/postgres')
-  .option('--conversations <n>', 'concurrent conversations', '64')
+  .option('--conversations <n>', 'concurrent conversations', '32')
   .option('--messages <n>', 'messages per conversation', '60')
   .option('--shops <n>', 'shops, each with its own loaded model', '10')
   .option('--pool <n>', 'database pool size of the server', '16')
