@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
