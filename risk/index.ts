@@ -11,4 +11,5 @@ export * from './ports';
 export * from './blocklist-entries';
 export * from './decisions';
 export * from './appeals';
+export * from './storefront-devices';
 export * from './routes';

@@ -29,6 +29,7 @@ export {
   riskOrders,
   riskOrderSources,
   riskFailedLookups,
+  riskSignupDevices,
   riskVerdicts,
   riskBlocklist,
   globalBlocklist,

@@ -102,6 +102,22 @@ export const riskFailedLookups = pgTable(
   (t) => [index('risk_failed_lookups_source_idx').on(t.shopId, t.sourceKey, t.at)],
 );
 
+/**
+ * Devices a storefront reported at sign-up, keyed by the hashed sign-up email (never the email): when the
+ * customer's `customers/create` is scored, its device comes from here. The device id is the same random
+ * first-party id orders carry in `orders.device_id`; it is reported by the browser, so a signal, not proof.
+ */
+export const riskSignupDevices = pgTable(
+  'risk_signup_devices',
+  {
+    shopId: shopId(),
+    emailKey: text('email_key').notNull(),
+    deviceId: text('device_id').notNull(),
+    seenAt: epochMs('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.emailKey, t.deviceId] })],
+);
+
 /** One verdict per scored order or account, with its reasons, features and the review that followed. */
 export const riskVerdicts = pgTable(
   'risk_verdicts',

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../core/errors';
 import { appealUrlFor } from '../appeals';
+import { withSignupDevice } from '../storefront-devices';
 import type { RiskServiceDeps } from '../ports';
 import { accountEventWithVerdict, orderEventFromMirror } from './events-from-mirror';
 import { reviewVerdict } from './review-verdict';
@@ -29,7 +30,9 @@ export function createRiskService(deps: RiskServiceDeps) {
     async scoreAccount(shopId: string, customerId: number): Promise<ScoreResult> {
       const found = await accountEventWithVerdict(deps.db, shopId, customerId);
       if (!found) throw new NotFoundError(`Customer ${customerId} is not in the mirror yet`);
-      return scoreSubject(deps, configs, shopId, found.event, { type: 'account', id: String(customerId), customerId }, found.verdictId);
+      // The device comes from the storefront's sign-up report; a subject scored before needs no look-up.
+      const event = found.verdictId === null ? await withSignupDevice(deps.db, deps.hasher, shopId, found.event) : found.event;
+      return scoreSubject(deps, configs, shopId, event, { type: 'account', id: String(customerId), customerId }, found.verdictId);
     },
     writeBack: (shopId: string, verdictId: string) => writeBackVerdict(deps, shopId, verdictId),
     review: (shopId: string, actor: Parameters<typeof reviewVerdict>[2], verdictId: string, input: unknown) => reviewVerdict(deps, shopId, actor, verdictId, input),

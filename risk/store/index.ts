@@ -7,4 +7,4 @@ export { runPrepared } from './queryable';
 export { inTransaction } from './in-transaction';
 export { PostgresContextReader } from './postgres-context-reader';
 export { RECORDING_CTES, RECORDING_PARAMS, recordingValues } from './recording-statement';
-export { riskRetentionTargets, FAILED_LOOKUP_KEEP_MS } from './failed-lookup-retention';
+export { riskRetentionTargets, FAILED_LOOKUP_KEEP_MS, SIGNUP_DEVICE_KEEP_MS } from './failed-lookup-retention';

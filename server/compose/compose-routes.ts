@@ -10,7 +10,7 @@ import type { Database } from '../../db';
 import type { RateLimits } from '../../db/rate-limits';
 import type { JobRunner } from '../../jobs';
 import { auditRoutes, privacyNoticeRoutes, subjectRequestRoutes, type PrivacyServices } from '../../privacy';
-import { publicAppealRoutes, riskAdminRoutes, type RiskService } from '../../risk';
+import { publicAppealRoutes, riskAdminRoutes, storefrontDeviceRoutes, type RiskService } from '../../risk';
 import { modelRoutes, reviewQueueRoutes } from '../../training';
 import { adminApiRoutes, adminStaticRoutes } from '../admin-api';
 import { adminAuthRoutes, type AdminAuthDeps, type AuthenticateStaff } from '../admin-auth';
@@ -52,6 +52,7 @@ export function composeRoutes(deps: {
     modelRoutes({ db: database.db, auditLog, authenticate: authenticateStaff, requestRetrain: async (shopId, lang) => (await jobs()?.now('training.retrain', { shopId, lang })) ?? '' }),
     riskAdminRoutes({ service: deps.risk, authenticate: authenticateStaff, onVerdictChanged: async (shopId, verdictId) => void (await jobs()?.now('risk.write-back', { shopId, verdictId })) }),
     publicAppealRoutes({ service: deps.risk, trustProxy: config.TRUST_PROXY, rateLimits: deps.rateLimits }),
+    storefrontDeviceRoutes({ service: deps.risk, trustProxy: config.TRUST_PROXY, rateLimits: deps.rateLimits }),
     audienceRoutes({ audience: deps.audience, authenticate: authenticateStaff, enqueue: async (name, data) => void (await jobs()?.now(name, data)) }),
     adminStaticRoutes({ shopifyApiKey: config.SHOPIFY_API_KEY }),
     ...deps.connector.routes,
