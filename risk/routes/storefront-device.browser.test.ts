@@ -20,8 +20,8 @@ const APP = 'https://storedesk.test';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** What the theme renders for the app embed (blocks/device-id.liquid), with the chat widget beside it. */
-const page = (body: string) => `<!doctype html><html><head>
-<script src="${STORE}/cdn/storedesk-device.js" defer data-shop="${SHOP}" data-endpoint="${APP}${DEVICE_EVENTS_PATH}" data-cart-root="/"></script>
+const page = (body: string, endpoint = true) => `<!doctype html><html><head>
+<script src="${STORE}/cdn/storedesk-device.js" defer data-shop="${SHOP}"${endpoint ? ` data-endpoint="${APP}${DEVICE_EVENTS_PATH}"` : ''} data-cart-root="/"></script>
 </head><body>${body}<script src="${APP}/widget.js" data-shop="${SHOP}" async></script></body></html>`;
 
 const REGISTER_FORM = `<form method="post" action="/account" accept-charset="UTF-8">
@@ -50,7 +50,7 @@ describe(`the storefront device script in Chromium (${testEngine})`, () => {
   const beacons: Array<{ contentType: string | undefined; body: string; status?: number }> = [];
 
   /** A browser profile on the fake storefront: Shopify's pages, cart API and CDN, and our app, all routed. */
-  async function storefront(): Promise<{ context: BrowserContext; tab: Page; cart: { attributes: Record<string, string>; updates: unknown[] } }> {
+  async function storefront(options: { endpoint?: boolean } = {}): Promise<{ context: BrowserContext; tab: Page; cart: { attributes: Record<string, string>; updates: unknown[] } }> {
     const context = await browser.newContext();
     const cart = { attributes: {} as Record<string, string>, updates: [] as unknown[] };
     carts.set(context, cart);
@@ -66,7 +66,7 @@ describe(`the storefront device script in Chromium (${testEngine})`, () => {
         return route.fulfill({ json: { token: 'c1', items: [], attributes: cart.attributes } });
       }
       if (path === '/account' && request.method() === 'POST') return route.fulfill({ status: 302, headers: { location: `${STORE}/account` } });
-      if (path === '/account/register') return route.fulfill({ contentType: 'text/html', body: page(REGISTER_FORM) });
+      if (path === '/account/register') return route.fulfill({ contentType: 'text/html', body: page(REGISTER_FORM, options.endpoint ?? true) });
       return route.fulfill({ contentType: 'text/html', body: page('<h1>Beacon Shop</h1>') });
     });
     await context.route(`${APP}/**`, async (route: Route) => {
@@ -177,6 +177,19 @@ describe(`the storefront device script in Chromium (${testEngine})`, () => {
     await tab.waitForLoadState('networkidle');
     await tab.waitForTimeout(200);
     expect(beacons).toHaveLength(1);
+    await context.close();
+  });
+
+  it('reports nothing while the embed has no app URL (the block leaves data-endpoint out)', async () => {
+    const before = beacons.length;
+    const { context, tab, cart } = await storefront({ endpoint: false });
+    await tab.goto(`${STORE}/account/register`);
+    expect(await eventually(() => cart.updates.length, (n) => n >= 1)).toBe(1);
+    await tab.getByLabel('Email').fill('quiet@example.com');
+    await tab.getByRole('button', { name: 'Create' }).click();
+    await tab.waitForURL(`${STORE}/account`);
+    await tab.waitForTimeout(200);
+    expect(beacons).toHaveLength(before);
     await context.close();
   });
 });
