@@ -13,3 +13,4 @@ export * from './decisions';
 export * from './appeals';
 export * from './storefront-devices';
 export * from './routes';
+export * from './subject';

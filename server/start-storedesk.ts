@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { audienceRetentionTargets, createAudience } from '../audience';
 import { createChatAppealNotifier, type BotRuntime } from '../bot';
 import { createRetrainer } from '../training';
-import { createInstallationHasher, createRiskService, deriveAppealLinkKey, riskRetentionTargets } from '../risk';
+import { createInstallationHasher, createRiskService, deriveAppealLinkKey, riskRetentionTargets, riskSubjectHolder } from '../risk';
 import { systemClock } from '../core/clock';
 import { createShopifyConnector, startDemoShopify, type DemoShopify, type ShopifyConnector } from '../connectors/shopify';
 import type { Config } from '../core/config';
@@ -72,7 +72,10 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       database,
       secrets,
       logger: logger.child({ component: 'privacy' }),
-      holders: [lazyHolder('audience', () => audience?.subjectHolder)],
+      holders: [
+        lazyHolder('audience', () => audience?.subjectHolder),
+        riskSubjectHolder({ db: database.pool, hasher: createInstallationHasher(config.ENCRYPTION_KEY), clock: systemClock }),
+      ],
       retentionTargets: [...audienceRetentionTargets({ pool: database.pool }), ...riskRetentionTargets({ db: database.pool, clock: systemClock })],
     });
     const { auditLog, audit } = privacy;
