@@ -17,17 +17,29 @@ export async function findShopById(db: Db, shopId: string): Promise<Shop | undef
   return row;
 }
 
-/** Creates the shop, or marks an existing one installed again. Idempotent on the domain. */
+/**
+ * Creates the shop, or marks an existing one installed again. Idempotent on the domain. `primaryDomain`,
+ * when given, is kept in the settings (`null` removes it: the storefront is on the myshopify domain).
+ */
 export async function upsertShop(
   db: Db,
-  input: { domain: string; name?: string; timezone?: string; currency?: string },
+  input: { domain: string; name?: string; timezone?: string; currency?: string; primaryDomain?: string | null },
 ): Promise<Shop> {
   const values = {
     domain: input.domain.toLowerCase(),
     name: input.name ?? '',
     timezone: input.timezone ?? 'Asia/Singapore',
     currency: input.currency ?? 'SGD',
+    ...(input.primaryDomain ? { settings: { primaryDomain: input.primaryDomain } } : {}),
   };
+  const primaryDomain =
+    input.primaryDomain === undefined
+      ? {}
+      : {
+          settings: input.primaryDomain
+            ? sql`${shops.settings} || jsonb_build_object('primaryDomain', ${input.primaryDomain}::text)`
+            : sql`${shops.settings} - 'primaryDomain'`,
+        };
   const [row] = await db
     .insert(shops)
     .values(values)
@@ -38,6 +50,7 @@ export async function upsertShop(
         timezone: sql`excluded.timezone`,
         currency: sql`excluded.currency`,
         uninstalledAt: null,
+        ...primaryDomain,
       },
     })
     .returning();

@@ -80,6 +80,7 @@ export function generateDemoStore(options: DemoStoreOptions): DemoStore {
       myshopifyDomain: o.shop,
       currencyCode,
       ianaTimezone: 'Asia/Singapore',
+      primaryDomain: { host: o.shop, url: `https://${o.shop}` },
     },
     productCount: o.products,
     customerCount: o.customers,

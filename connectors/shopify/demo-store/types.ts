@@ -163,6 +163,8 @@ export interface ShopInfo {
   myshopifyDomain: string;
   currencyCode: string;
   ianaTimezone: string;
+  /** The storefront's primary domain (the myshopify domain until the merchant connects their own). */
+  primaryDomain: { host: string; url: string };
 }
 
 /** A planted abuse pattern, the ground truth for risk tests. */

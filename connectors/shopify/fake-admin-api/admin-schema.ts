@@ -69,7 +69,8 @@ type Order implements Node { id: ID! legacyResourceId: UnsignedInt64! name: Stri
   subtotalPriceSet: MoneyBag totalDiscountsSet: MoneyBag totalShippingPriceSet: MoneyBag! totalTaxSet: MoneyBag totalPriceSet: MoneyBag!
   lineItems(${page}): LineItemConnection! fulfillments(first: Int): [Fulfillment!]! risk: OrderRiskSummary! }
 ${conn('Order')}
-type Shop implements Node { id: ID! name: String! email: String! myshopifyDomain: String! currencyCode: CurrencyCode! ianaTimezone: String! }
+type Shop implements Node { id: ID! name: String! email: String! myshopifyDomain: String! currencyCode: CurrencyCode! ianaTimezone: String! primaryDomain: Domain! }
+type Domain { host: String! url: URL! }
 enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }
 enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
 enum BulkOperationType { MUTATION QUERY }

@@ -22,12 +22,15 @@ describe(`installing the app (${testEngine})`, () => {
   let app: Server;
   let base: string;
   const installed: Shop[] = [];
+  // A shop whose storefront is on the merchant's own domain.
+  const branded = generateDemoStore({ seed: 'install-c', products: 3, customers: 5, orders: 5, shop: 'branded-store.myshopify.com' });
+  branded.shop.primaryDomain = { host: 'www.Branded.example', url: 'https://www.branded.example' };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     fake = await startFakeAdminApi({
       store: generateDemoStore({ seed: 'install', products: 3, customers: 5, orders: 5 }),
-      stores: [generateDemoStore({ seed: 'install-b', products: 3, customers: 5, orders: 5, shop: 'second-store.myshopify.com' })],
+      stores: [generateDemoStore({ seed: 'install-b', products: 3, customers: 5, orders: 5, shop: 'second-store.myshopify.com' }), branded],
       apiKey: TEST_API_KEY,
       apiSecret: TEST_API_SECRET,
     });
@@ -65,6 +68,13 @@ describe(`installing the app (${testEngine})`, () => {
     // The stored token works against the Admin API.
     const client = await connector.clientFor(shop!.id);
     expect((await client.request<{ shop: { myshopifyDomain: string } }>('{ shop { myshopifyDomain } }')).shop.myshopifyDomain).toBe(fake.shop);
+  });
+
+  it('records the storefront domain when it is not the myshopify domain', async () => {
+    expect((await findShopByDomain(database.db, fake.shop))?.settings).not.toHaveProperty('primaryDomain');
+    const res = await fetch(`${base}/auth/token-exchange`, { method: 'POST', headers: { authorization: `Bearer ${fake.mintSessionToken(branded.shop.myshopifyDomain)}` } });
+    expect(res.status).toBe(200);
+    expect((await findShopByDomain(database.db, branded.shop.myshopifyDomain))?.settings).toMatchObject({ primaryDomain: 'www.branded.example' });
   });
 
   it('refuses a session token signed with another secret', async () => {
