@@ -32,7 +32,7 @@ export function legitimateInterestsAssessment(facts: RecordFacts): string {
     '',
     '## Mitigations',
     '- Reason codes are recorded with every verdict so staff can explain and reverse it; appeals are reviewed by a person and audited.',
-    '- Identifiers are used only for matching inside this shop; nothing is shared with other shops or third parties.',
+    "- Identifiers are used for matching inside this shop. The one exception is an installation-wide blocklist entry, which holds only keyed hashes of an identifier (never another shop's customer data) so that abuse seen in one shop can be refused in the others of this installation; nothing is shared with third parties.",
     `- Raw chat and webhook data are deleted after ${facts.retentionDays} days; erasure requests remove personal fields while keeping only non-personal order facts for the merchant's accounts.`,
     "- A buyer's erasure request also removes what fraud control holds about them (identity links, order facts, sign-up devices and verdicts), and their appeals keep only an anonymous record of the decision and its timing. Blocklist entries on their identifiers are kept: an entry holds only a keyed hash and the staff's reason, never the identifier itself, and erasing it on request would let the person it was added against undo it; each entry is bounded by its expiry date (entries added without one last until staff remove them or an appeal lifts them).",
     ...safeguards(facts).map((line) => `- ${line}`),
