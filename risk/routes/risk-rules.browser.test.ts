@@ -96,6 +96,14 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     await screenshot(staff, 'risk-rules-preview');
     expect((await risk.service.getRules(shop.id)).isDefault).toBe(true);
 
+    // Move where a rule starts: its full-weight point moves with it, and the words follow as typed.
+    await staff.getByLabel('Starting value of device-accounts-day').fill('x');
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('Starting value of “device-accounts-day”: Enter a number').waitFor();
+    expect((await risk.service.getRules(shop.id)).isDefault).toBe(true);
+    await staff.getByLabel('Starting value of device-accounts-day').fill('5');
+    await staff.getByText('Other accounts on the same device in the last 24 hours: at least 5 (full weight at 10)').waitFor();
+
     await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).uncheck();
     await staff.getByText('Unsaved changes').waitFor();
     await staff.getByRole('button', { name: 'Save rules' }).click();
@@ -104,7 +112,9 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(saved.isDefault).toBe(false);
     expect(saved.rules.rules.find((rule) => rule.id === 'disposable-email')?.weight).toBe(6);
     expect(saved.rules.rules.find((rule) => rule.id === 'unusual-amount')?.enabled).toBe(false);
+    expect(saved.rules.rules.find((rule) => rule.id === 'device-accounts-day')).toMatchObject({ threshold: 5, saturateAt: 10 });
     expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail?.changed).toEqual([
+      expect.objectContaining({ rule: 'device-accounts-day', threshold: [3, 5] }),
       expect.objectContaining({ rule: 'disposable-email', weight: [1.5, 6] }),
       expect.objectContaining({ rule: 'unusual-amount', enabled: [true, false] }),
     ]);
@@ -112,6 +122,7 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     await staff.reload();
     await staff.getByText(/Last changed by .+ on /).waitFor();
     expect(await weight('disposable-email').inputValue()).toBe('6');
+    expect(await staff.getByLabel('Starting value of device-accounts-day').inputValue()).toBe('5');
     expect(await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).isChecked()).toBe(false);
     expect(await staff.getByRole('button', { name: 'Save rules' }).isDisabled()).toBe(true);
     expect(blocked).toEqual([]);

@@ -66,14 +66,14 @@ export function previewRules(document: RulesDocument): Promise<RulesPreview> {
 export interface RulesDraft {
   review: string;
   deny: string;
-  rules: Array<{ weight: string; enabled: boolean }>;
+  rules: Array<{ threshold: string; weight: string; enabled: boolean }>;
 }
 
 const asScore = (probability: number) => String(Math.round(probability * 1000) / 10);
 
 /** The form's starting values for a document. */
 export function draftOf(document: RulesDocument): RulesDraft {
-  return { review: asScore(document.thresholds.review), deny: asScore(document.thresholds.deny), rules: document.rules.map((r) => ({ weight: String(r.weight), enabled: r.enabled })) };
+  return { review: asScore(document.thresholds.review), deny: asScore(document.thresholds.deny), rules: document.rules.map((r) => ({ threshold: String(r.threshold), weight: String(r.weight), enabled: r.enabled })) };
 }
 
 /**
@@ -95,16 +95,22 @@ export function documentOf(base: RulesDocument, draft: RulesDraft): { document: 
   const document: RulesDocument = {
     ...base,
     thresholds: { review: score('thresholds.review', draft.review), deny: score('thresholds.deny', draft.deny) },
-    rules: base.rules.map((rule, index) => ({ ...rule, weight: number(`rules.${index}.weight`, draft.rules[index]?.weight ?? ''), enabled: draft.rules[index]?.enabled ?? rule.enabled })),
+    rules: base.rules.map((rule, index) => {
+      const threshold = number(`rules.${index}.threshold`, draft.rules[index]?.threshold ?? String(rule.threshold));
+      // Moving where a rule starts moves where it reaches full weight by as much, keeping its ramp.
+      const saturateAt = rule.saturateAt === undefined || !Number.isFinite(threshold) ? rule.saturateAt : rule.saturateAt + (threshold - rule.threshold);
+      return { ...rule, threshold, saturateAt, weight: number(`rules.${index}.weight`, draft.rules[index]?.weight ?? ''), enabled: draft.rules[index]?.enabled ?? rule.enabled };
+    }),
   };
   return { document, errors };
 }
 
-/** A problem's field in words: `rules.3.weight` is "Weight of “same-card”". */
+/** A problem's field in words: `rules.3.weight` is "Weight of “same-card”", `rules.3.threshold` "Starting value of “same-card”". */
 export function fieldName(path: string, document: RulesDocument): string {
   if (path === 'thresholds.review') return 'Review at score';
   if (path === 'thresholds.deny') return 'Deny at score';
   const rule = /^rules\.(\d+)\.(\w+)/.exec(path);
-  if (rule) return `${rule[2] === 'weight' ? 'Weight' : rule[2]} of “${document.rules[Number(rule[1])]?.id ?? rule[1]}”`;
+  const names: Record<string, string> = { weight: 'Weight', threshold: 'Starting value' };
+  if (rule) return `${names[rule[2]!] ?? rule[2]} of “${document.rules[Number(rule[1])]?.id ?? rule[1]}”`;
   return path;
 }

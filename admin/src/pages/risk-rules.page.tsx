@@ -47,6 +47,11 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
     setPreview(undefined);
     setProblems([]);
   };
+  // The condition as edited, while the starting value typed is a number.
+  const shown = (index: number, rule: RiskRule) => {
+    const edited = built.document.rules[index];
+    return edited && Number.isFinite(edited.threshold) ? edited : rule;
+  };
   const editRule = (index: number, change: Partial<RulesDraft['rules'][number]>) => edit((d) => ({ ...d, rules: d.rules.map((r, i) => (i === index ? { ...r, ...change } : r)) }));
 
   async function submit(kind: 'save' | 'preview') {
@@ -91,13 +96,16 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Rules</Text>
-              <Text as="p" tone="subdued">A rule adds its weight to the risk when it is met (half of it at its starting value). A weight of 0.7 roughly doubles the odds of fraud, 2.3 multiplies them by ten; a negative weight lowers the risk. Weights go from -20 to 20.</Text>
+              <Text as="p" tone="subdued">A rule adds its weight to the risk when it is met (half of it at its starting value, which you can move). A weight of 0.7 roughly doubles the odds of fraud, 2.3 multiplies them by ten; a negative weight lowers the risk. Weights go from -20 to 20.</Text>
               {base.rules.map((rule, index) => (
                 <BlockStack key={rule.id} gap="200">
                   {index > 0 && <Divider />}
                   <InlineStack align="space-between" blockAlign="start" gap="400" wrap={false}>
                     <Box minWidth="0">
-                      <Checkbox label={condition(rule, loaded.features)} checked={draft.rules[index]?.enabled ?? rule.enabled} onChange={(on) => editRule(index, { enabled: on })} helpText={`Reason given: ${rule.reason.replaceAll('{value}', 'N')}`} />
+                      <Checkbox label={condition(shown(index, rule), loaded.features)} checked={draft.rules[index]?.enabled ?? rule.enabled} onChange={(on) => editRule(index, { enabled: on })} helpText={`Reason given: ${rule.reason.replaceAll('{value}', 'N')}`} />
+                    </Box>
+                    <Box width="130px">
+                      <TextField label={`Starting value of ${rule.id}`} labelHidden prefix={rule.op === '<=' ? 'Up to' : 'From'} inputMode="decimal" value={draft.rules[index]?.threshold ?? ''} onChange={(v) => editRule(index, { threshold: v })} error={errorAt(`rules.${index}.threshold`)} autoComplete="off" />
                     </Box>
                     <Box width="140px">
                       <TextField label={`Weight of ${rule.id}`} labelHidden prefix="Weight" inputMode="decimal" value={draft.rules[index]?.weight ?? ''} onChange={(v) => editRule(index, { weight: v })} error={errorAt(`rules.${index}.weight`)} autoComplete="off" />
