@@ -155,6 +155,31 @@ describe(`storefront device events over HTTP (${testEngine})`, () => {
     expect(rows).toEqual([{ id: 9001, device_id: 'pixel-device-001' }, { id: 9002, device_id: 'cart-device-0001' }]);
   });
 
+  it('accepts a checkout report from the Web Pixel sandbox (Origin "null" or none), still filling only a missing device and still rate limited', async () => {
+    const own = await testShop(database, 'pixel-shop.myshopify.com', 'Pixel');
+    const at = risk.clock.now();
+    await mirrorOrder(database, own.id, { id: 9101, total: 20, createdAt: at });
+    await mirrorOrder(database, own.id, { id: 9102, total: 20, createdAt: at, deviceId: 'cart-device-0002' });
+    await mirrorOrder(database, own.id, { id: 9103, total: 20, createdAt: at });
+    const checkout = (orderId: unknown, origin: string | null, deviceId = 'sandbox-device-01') =>
+      post({ type: 'checkout', shop: own.domain, deviceId, orderId }, { origin, ip: '198.18.0.7' });
+    const fromNull = await checkout('gid://shopify/OrderIdentity/9101', 'null');
+    expect(fromNull.status).toBe(202);
+    expect(await fromNull.json()).toEqual({ accepted: true, stored: true });
+    expect(await (await checkout(9102, null)).json()).toEqual({ accepted: true, stored: false });
+    expect((await checkout(9103, 'https://evil.example')).status).toBe(403);
+    const { rows } = await database.pool.query('SELECT id::int, device_id FROM orders WHERE shop_id = $1 ORDER BY id', [own.id]);
+    expect(rows).toEqual([{ id: 9101, device_id: 'sandbox-device-01' }, { id: 9102, device_id: 'cart-device-0002' }, { id: 9103, device_id: null }]);
+    // A sign-up still needs the storefront's own origin.
+    for (const origin of ['null', null]) {
+      const refused = await post({ ...signup('sandbox@example.com', 'sandbox-device-02'), shop: own.domain }, { origin, ip: '198.18.0.8' });
+      expect(refused.status).toBe(403);
+    }
+    // The per-device budget (3 a minute here) holds without an origin too.
+    expect((await checkout(9103, null)).status).toBe(202);
+    expect((await checkout(9103, null)).status).toBe(429);
+  });
+
   it('answers a JSON preflight from an https origin, and a JSON post like a beacon', async () => {
     const preflight = await fetch(`${base}${DEVICE_EVENTS_PATH}`, { method: 'OPTIONS', headers: { origin: `https://${shop.domain}`, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
     expect(preflight.status).toBe(204);

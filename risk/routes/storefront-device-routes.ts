@@ -42,6 +42,17 @@ function answer(res: Response, status: number, body: Record<string, unknown> | u
 const refuse = (res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}, details?: Record<string, unknown>) =>
   answer(res, status, { code, message, ...(details ? { details } : {}) }, headers);
 
+/**
+ * Sign-ups come from the theme script, so only from the shop's storefront. Checkout reports come from the
+ * Web Pixel, which Shopify runs in a sandboxed worker: its docs name no origin for the pixel's requests, and a
+ * sandbox without `allow-same-origin` sends `Origin: null` (or none). A checkout report can only fill an
+ * order's missing device id, never replace one, so accepting it without a storefront origin costs little.
+ */
+function originAllowed(type: 'signup' | 'checkout', origin: string | undefined, shop: StorefrontShop): boolean {
+  if (typeof origin === 'string' && storefrontOrigins(shop).includes(origin.toLowerCase())) return true;
+  return type === 'checkout' && (origin === undefined || origin === 'null');
+}
+
 /** The body as an object: beacons arrive as text/plain JSON, fetches as application/json. */
 function bodyOf(req: Request): unknown {
   const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -59,7 +70,8 @@ function bodyOf(req: Request): unknown {
 /**
  * `POST /api/storefront/device-events`: the storefront script's sign-up reports and the Web Pixel's
  * checkout reports, `{ shop, deviceId, type, email? | orderId? }`. Public, so every report is validated,
- * accepted only from the shop's own storefront origin, and rate limited in the database per IP and per
+ * accepted only from the shop's own storefront origin (checkout reports also from the pixel's sandbox,
+ * with an opaque or no origin), and rate limited in the database per IP and per
  * device. A device id is what a browser claims: it links sightings as a risk signal and proves nothing.
  */
 export function storefrontDeviceRoutes(deps: StorefrontDeviceRoutesDeps): RouteModule {
@@ -92,10 +104,10 @@ export function storefrontDeviceRoutes(deps: StorefrontDeviceRoutesDeps): RouteM
       const shop = await findShop(event.shop);
       if (!shop) return refuse(res, 404, 'unknown_shop', 'No installed shop has that domain.');
       const origin = req.headers.origin;
-      if (typeof origin !== 'string' || !storefrontOrigins(shop).includes(origin.toLowerCase())) {
+      if (!originAllowed(event.type, origin, shop)) {
         return refuse(res, 403, 'origin_not_allowed', "Device events are accepted only from the shop's own storefront.");
       }
-      const cors = { 'access-control-allow-origin': origin };
+      const cors: Record<string, string> = typeof origin === 'string' ? { 'access-control-allow-origin': origin } : {};
       const attempts: RateLimitAttempt[] = [
         { limit: { scope: 'storefront-device.ip', ...limits.perIp }, subject: `${shop.id}|${clientAddress(req, deps.trustProxy ?? false) ?? 'unknown'}` },
         { limit: { scope: 'storefront-device.device', ...limits.perDevice }, subject: `${shop.id}|${event.deviceId}` },
