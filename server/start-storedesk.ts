@@ -22,6 +22,7 @@ import { installDemo } from './compose/install-demo';
 import { lazyHolder } from './compose/lazy-holder';
 import { startJobs } from './compose/start-jobs';
 import { createApp } from './http';
+import { errorForLog } from '../core/logging';
 
 /** A running storedesk: everything `main` wires, and how to stop it in order. */
 export interface RunningStoredesk {
@@ -60,7 +61,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
     url: config.DATABASE_URL,
     dataDir: options.inMemory ? undefined : config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
-    onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'database connection lost'),
+    onPoolError: (error) => logger.warn({ err: errorForLog(error) }, 'database connection lost'),
   });
   const closers: Array<() => Promise<unknown>> = [() => database.close()];
   try {
@@ -105,7 +106,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       pseudonymizer: privacy.pseudonymizer,
       auditLog,
       writeBackFor: (id) => connector.writeBackFor(id),
-      onChatTopicError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'chat topic not recorded'),
+      onChatTopicError: (error) => logger.warn({ err: errorForLog(error) }, 'chat topic not recorded'),
     });
     audience = audienceService;
     const retrainer = createRetrainer({ db: database.db });
@@ -122,7 +123,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       writeBackFor: (shopId) => connector.writeBackFor(shopId),
       publicUrl,
       notifier: createChatAppealNotifier(() => botRuntime),
-      onError: (error, context) => logger.warn({ err: { message: (error as Error).message }, context }, 'risk step failed'),
+      onError: (error, context) => logger.warn({ err: errorForLog(error), context }, 'risk step failed'),
     });
     if (config.RUN_JOBS) {
       const runner = await startJobs({
@@ -207,7 +208,7 @@ export async function startStoredesk(options: StartOptions): Promise<RunningStor
       bot,
       demo: demoState,
       async stop() {
-        for (const close of closers) await close().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'stop step failed'));
+        for (const close of closers) await close().catch((error: Error) => logger.warn({ err: errorForLog(error) }, 'stop step failed'));
       },
     };
   } catch (error) {

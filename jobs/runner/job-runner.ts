@@ -5,6 +5,7 @@ import { ValidationError } from '../../core/errors';
 import type { Logger } from '../../core/logging';
 import type { Metrics } from '../../core/metrics';
 import type { JobDefinition } from './job-definition';
+import { errorForLog } from '../../core/logging';
 
 /** Options for {@link startJobRunner}. */
 export interface JobRunnerOptions {
@@ -92,7 +93,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   agenda.on('fail', (error, job) => {
     if (typeof error === 'string' || !('attrs' in job)) return;
     options.metrics?.jobsTotal.inc({ job: job.attrs.name, outcome: 'failure' });
-    options.logger.warn({ job: job.attrs.name, err: { message: error.message } }, 'job failed');
+    options.logger.warn({ job: job.attrs.name, err: errorForLog(error) }, 'job failed');
   });
 
   const validate = (name: string, data: unknown) => {

@@ -6,6 +6,7 @@ import type { SecretBox } from '../../core/crypto';
 import type { Logger } from '../../core/logging';
 import type { Database } from '../../db';
 import type { RateLimits } from '../../db/rate-limits';
+import { errorForLog } from '../../core/logging';
 
 /** The bot with its channels: Direct Line (built-in web chat) always, Messenger when configured. */
 export interface ComposedBot {
@@ -72,7 +73,7 @@ export async function composeBot(deps: {
   // The default English model trains in the background; a buyer who writes in the first second waits for it.
   void bot.warmUp(['en']).then(
     (ms) => logger.info({ ms }, 'default model ready'),
-    (error: Error) => logger.warn({ err: { message: error.message } }, 'default model warm-up failed'),
+    (error: Error) => logger.warn({ err: errorForLog(error) }, 'default model warm-up failed'),
   );
   return { bot, directLine, messenger };
 }

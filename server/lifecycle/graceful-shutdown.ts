@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/logging';
+import { errorForLog } from '../../core/logging';
 
 /** One step of shutting down, run in order. */
 export interface ShutdownStep {
@@ -23,7 +24,7 @@ export function onShutdownSignals(options: { logger: Logger; steps: ShutdownStep
         try {
           await step.run();
         } catch (error) {
-          options.logger.warn({ step: step.name, err: { message: (error as Error).message } }, 'shutdown step failed');
+          options.logger.warn({ step: step.name, err: errorForLog(error) }, 'shutdown step failed');
         }
       }
       options.logger.info('stopped');

@@ -9,6 +9,7 @@ import { guard } from './conversation-handlers';
 import { clientAddress, queryOf } from '../shared';
 import { parseWatermark, publicOrigin } from './stream-url';
 import { validateInboundActivity } from './validate-inbound-activity';
+import { errorForLog } from '../../../core/logging';
 
 const DEVICE_ID = /^[\w-]{8,64}$/;
 
@@ -46,7 +47,7 @@ export async function postActivity(ctx: DirectLineContext, req: Request, convers
       await ctx.adapter.processActivity(grant.shopId, activity, ctx.logic);
     } catch (error) {
       // The buyer's message is stored; a failed turn (already apologised for by onTurnError, if set) must not turn the post into a 500.
-      ctx.logger?.error({ err: { message: (error as Error).message }, conversationId }, 'direct line turn failed');
+      ctx.logger?.error({ err: errorForLog(error), conversationId }, 'direct line turn failed');
     }
     return { id: String(stored.activity.id) };
   });

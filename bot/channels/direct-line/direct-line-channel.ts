@@ -15,6 +15,7 @@ import { createDirectLineSockets } from './direct-line-socket';
 import { createDirectLineTokens } from './direct-line-tokens';
 import { TurnQueue } from './turn-queue';
 import { defaultInboundLimits, type InboundLimits } from './validate-inbound-activity';
+import { errorForLog } from '../../../core/logging';
 
 /** Dependencies of {@link createDirectLineChannel}. */
 export interface DirectLineChannelDeps {
@@ -52,7 +53,7 @@ const minute = 60_000;
 /** Builds the Direct Line 3.0 subset for the official Web Chat widget. */
 export async function createDirectLineChannel(deps: DirectLineChannelDeps): Promise<DirectLineChannel> {
   const clock = deps.clock ?? systemClock;
-  const notifier = await createActivityNotifier(deps.database, (error) => deps.logger?.warn({ err: { message: error.message } }, 'direct line notifications lost'));
+  const notifier = await createActivityNotifier(deps.database, (error) => deps.logger?.warn({ err: errorForLog(error) }, 'direct line notifications lost'));
   const adapter = new DirectLineAdapter({ db: deps.database.db, notifier, clock, bot: deps.bot });
   const rates: DirectLineRates = {
     generatePerIp: { limit: 20, windowMs: minute },

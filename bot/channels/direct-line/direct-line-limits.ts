@@ -4,6 +4,7 @@ import { RateLimitedError } from '../../../core/errors';
 import type { Logger } from '../../../core/logging';
 import type { RateLimits } from '../../../db/rate-limits';
 import { clientAddress, createRateLimiter, type RateLimit, type RateLimiter } from '../shared';
+import { errorForLog } from '../../../core/logging';
 
 /** Request rates of the Direct Line endpoints. */
 export interface DirectLineRates {
@@ -65,7 +66,7 @@ export function createDirectLineLimiter(deps: { rateLimits: RateLimits; rates: D
       } catch (error) {
         if (now.getTime() - lastWarning > 10_000) {
           lastWarning = now.getTime();
-          deps.logger?.warn({ err: { message: (error as Error).message } }, 'direct line rate limits unavailable; counting in this process');
+          deps.logger?.warn({ err: errorForLog(error) }, 'direct line rate limits unavailable; counting in this process');
         }
         for (const { budget, subject } of attempts) {
           const fallback = local[budget].take(subject);

@@ -7,6 +7,7 @@ import type { DirectLineContext } from './direct-line-context';
 import { addressOf } from './direct-line-limits';
 import { authorize, bearerToken } from './request-guards';
 import { parseWatermark } from './stream-url';
+import { errorForLog } from '../../../core/logging';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([\w-]{1,64})\/stream$/;
 const KEEPALIVE_MS = 30_000;
@@ -47,7 +48,7 @@ export function createDirectLineSockets(ctx: DirectLineContext): DirectLineSocke
           if (rows.length >= 500) again = true;
         } while (again);
       } catch (error) {
-        ctx.logger?.warn({ err: { message: (error as Error).message }, conversationId }, 'direct line stream failed');
+        ctx.logger?.warn({ err: errorForLog(error), conversationId }, 'direct line stream failed');
         ws.close(1011, 'stream error');
       } finally {
         pumping = false;
@@ -80,7 +81,7 @@ export function createDirectLineSockets(ctx: DirectLineContext): DirectLineSocke
         const retry = (error.details?.retryAfter as number | undefined) ?? undefined;
         return refuse(socket, error.status, error.code, retry);
       }
-      ctx.logger?.error({ err: { message: (error as Error).message } }, 'direct line upgrade failed');
+      ctx.logger?.error({ err: errorForLog(error) }, 'direct line upgrade failed');
       refuse(socket, 503, 'Service Unavailable');
     }
   };

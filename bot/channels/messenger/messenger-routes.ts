@@ -10,6 +10,7 @@ import type { MessengerAdapter } from './messenger-adapter';
 import { findMessengerPage, setThreadOwner, touchThread, type MessengerPage } from './messenger-store';
 import { toActivity, type MessagingEvent } from './to-activity';
 import { verifyHubSignature } from './verify-signature';
+import { errorForLog } from '../../../core/logging';
 
 /** What the webhook routes need. */
 export interface MessengerRoutesContext {
@@ -79,7 +80,7 @@ export function registerMessengerRoutes(server: Server, ctx: MessengerRoutesCont
           await handleEvent(ctx, page, event, standby);
         } catch (error) {
           // Facebook retries anything but a 200, which would replay every other event of the batch.
-          ctx.logger?.error({ err: { message: (error as Error).message }, pageId: page.pageId }, 'messenger event failed');
+          ctx.logger?.error({ err: errorForLog(error), pageId: page.pageId }, 'messenger event failed');
         }
       }
     }

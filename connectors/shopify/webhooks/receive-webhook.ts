@@ -5,6 +5,7 @@ import type { Logger } from '../../../core/logging';
 import { findShopByDomain, schema, type Db } from '../../../db';
 import { rawBodyOf } from '../../../core/http';
 import { isKnownTopic } from './topics';
+import { errorForLog } from '../../../core/logging';
 
 /** What the route needs. `enqueue` hands a stored delivery to a job; if it fails the sweep picks it up. */
 export interface ReceiveWebhookDeps {
@@ -53,7 +54,7 @@ export function webhookRoutes(deps: ReceiveWebhookDeps) {
         .returning({ id: schema.webhookDeliveries.id });
       if (stored) {
         await deps.enqueue(stored.id, shop.id).catch((error: Error) =>
-          deps.logger.warn({ err: { message: error.message }, deliveryId: stored.id }, 'webhook stored; processing left to the sweep'),
+          deps.logger.warn({ err: errorForLog(error), deliveryId: stored.id }, 'webhook stored; processing left to the sweep'),
         );
       }
       res.send(200, { status: stored ? 'accepted' : 'duplicate' });
