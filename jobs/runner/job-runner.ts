@@ -53,7 +53,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
     notificationChannel: options.engine === 'embedded' ? new InMemoryNotificationChannel() : undefined,
   });
-  agenda.on('error', (error) => options.logger.error({ err: error }, 'job runner error'));
+  agenda.on('error', (error) => options.logger.error({ err: errorForLog(error) }, 'job runner error'));
 
   for (const definition of options.definitions) {
     agenda.define(
