@@ -41,7 +41,7 @@ export const configSchema = z
     SHOPIFY_API_KEY: optionalString,
     SHOPIFY_API_SECRET: optionalString,
     SHOPIFY_APP_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
-    SCOPES: z.string().default('read_orders,write_orders,read_customers,write_customers,read_products'),
+    SCOPES: z.string().default('read_orders,write_orders,read_customers,write_customers,read_products,write_pixels,read_customer_events'),
 
     MESSENGER_APP_SECRET: optionalString,
     MESSENGER_VERIFY_TOKEN: optionalString,

@@ -12,6 +12,7 @@ scalar Decimal
 scalar Money
 scalar URL
 scalar UnsignedInt64
+scalar JSON
 schema { query: QueryRoot mutation: Mutation }
 interface Node { id: ID! }
 type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
@@ -79,6 +80,12 @@ type BulkOperation implements Node { id: ID! status: BulkOperationStatus! errorC
   partialDataUrl: URL query: String! type: BulkOperationType! }
 type Segment implements Node { id: ID! name: String! query: String! creationDate: DateTime! lastEditDate: DateTime! }
 type UserError { field: [String!] message: String! }
+type WebPixel implements Node { id: ID! settings: JSON! }
+input WebPixelInput { settings: JSON! }
+enum ErrorsWebPixelUserErrorCode { BLANK INVALID_CONFIGURATION_JSON INVALID_RUNTIME_CONTEXT INVALID_SETTINGS INVALID_SETTINGS_DEFINITION NO_EXTENSION NOT_FOUND TAKEN UNEXPECTED_ERROR UNABLE_TO_DELETE }
+type ErrorsWebPixelUserError { code: ErrorsWebPixelUserErrorCode field: [String!] message: String! }
+type WebPixelCreatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
+type WebPixelUpdatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
 enum BulkOperationUserErrorCode { INVALID OPERATION_IN_PROGRESS }
 type BulkOperationUserError { code: BulkOperationUserErrorCode field: [String!] message: String! }
 enum OrderRiskAssessmentCreateUserErrorCode { INVALID NOT_FOUND TOO_LONG }
@@ -103,6 +110,7 @@ type QueryRoot {
   currentBulkOperation(type: BulkOperationType = QUERY): BulkOperation
   bulkOperation(id: ID!): BulkOperation
   segment(id: ID!): Segment
+  webPixel(id: ID): WebPixel
 }
 type Mutation {
   tagsAdd(id: ID!, tags: [String!]!): TagsAddPayload
@@ -110,6 +118,8 @@ type Mutation {
   orderRiskAssessmentCreate(orderRiskAssessmentInput: OrderRiskAssessmentCreateInput!): OrderRiskAssessmentCreatePayload
   segmentCreate(name: String!, query: String!): SegmentCreatePayload
   bulkOperationRunQuery(query: String!, groupObjects: Boolean = false): BulkOperationRunQueryPayload
+  webPixelCreate(webPixel: WebPixelInput!): WebPixelCreatePayload
+  webPixelUpdate(id: ID!, webPixel: WebPixelInput!): WebPixelUpdatePayload
 }
 `;
 

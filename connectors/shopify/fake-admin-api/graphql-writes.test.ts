@@ -44,6 +44,26 @@ describe('fake Admin API writes, throttling and bulk', () => {
     expect(fake.state().segments).toHaveLength(fields.length === 0 ? 1 : 0);
   });
 
+  it('webPixelCreate keeps one pixel per app with JSON settings, answering Shopify\'s userError codes', async () => {
+    fake = await startSmallFake();
+    const create = (settings: string) =>
+      fake.gql('mutation($w: WebPixelInput!) { webPixelCreate(webPixel: $w) { webPixel { id settings } userErrors { field message code } } }', { w: { settings } });
+    const update = (id: string, settings: string) =>
+      fake.gql('mutation($id: ID!, $w: WebPixelInput!) { webPixelUpdate(id: $id, webPixel: $w) { webPixel { id settings } userErrors { field message code } } }', { id, w: { settings } });
+    expect((await create('{not json')).body.data.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: 'INVALID_CONFIGURATION_JSON' }] });
+    expect((await create('{"appUrl":""}')).body.data.webPixelCreate.userErrors[0].code).toBe('INVALID_SETTINGS');
+    const { body } = await create('{"appUrl":"https://a.example"}');
+    expect(body.data.webPixelCreate).toEqual({ webPixel: { id: expect.stringMatching(/^gid:\/\/shopify\/WebPixel\/\d+$/), settings: '{"appUrl":"https://a.example"}' }, userErrors: [] });
+    const id = body.data.webPixelCreate.webPixel.id;
+    expect((await create('{"appUrl":"https://b.example"}')).body.data.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: 'TAKEN' }] });
+    expect((await fake.gql('{ webPixel { id settings } }')).body.data.webPixel).toEqual({ id, settings: '{"appUrl":"https://a.example"}' });
+    expect((await update('gid://shopify/WebPixel/1', '{"appUrl":"https://b.example"}')).body.data.webPixelUpdate.userErrors[0].code).toBe('NOT_FOUND');
+    expect((await update(id, '{"appUrl":"https://b.example"}')).body.data.webPixelUpdate).toEqual({ webPixel: { id, settings: '{"appUrl":"https://b.example"}' }, userErrors: [] });
+    expect(fake.writes().filter((w) => w.mutation.startsWith('webPixel')).map((w) => w.userErrors.map((e) => e.code))).toEqual([
+      ['INVALID_CONFIGURATION_JSON'], ['INVALID_SETTINGS'], [], ['TAKEN'], ['NOT_FOUND'], [],
+    ]);
+  });
+
   it('answers THROTTLED when the bucket is empty and recovers at the restore rate', async () => {
     let now = 1_000_000;
     fake = await startSmallFake({ maximumAvailable: 30, restoreRate: 10, now: () => now });

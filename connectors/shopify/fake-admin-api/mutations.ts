@@ -1,5 +1,6 @@
 import type { ExecContext } from './exec-context';
 import type { RiskAssessmentRecord, WriteRecord } from './types';
+import { webPixelCreate, webPixelUpdate } from './web-pixels';
 
 type Args = Record<string, unknown>;
 type UserError = { field?: string[] | null; message: string; code?: string | null };
@@ -98,4 +99,6 @@ export const MUTATION_ROOT: Record<string, (args: Args, ctx: ExecContext) => unk
   orderRiskAssessmentCreate: (a, ctx) => riskCreate(ctx, a),
   segmentCreate: (a, ctx) => segmentCreate(ctx, a),
   bulkOperationRunQuery: (a, ctx) => ctx.startBulk(String(a.query)),
+  webPixelCreate: (a, ctx) => webPixelCreate(ctx, a),
+  webPixelUpdate: (a, ctx) => webPixelUpdate(ctx, a),
 };

@@ -76,4 +76,6 @@ export const QUERY_ROOT: Record<string, (args: Record<string, unknown>, ctx: Exe
   currentBulkOperation: (_a, ctx) => ctx.state.bulkOperations[ctx.state.bulkOperations.length - 1] ?? null,
   bulkOperation: (a, ctx) => ctx.state.bulkOperations.find((b) => b.id === a.id) ?? null,
   segment: (a, ctx) => ctx.state.segments.find((s) => s.id === a.id) ?? null,
+  // Without an id, the calling app's pixel.
+  webPixel: (a, ctx) => (a.id === undefined || a.id === null || a.id === ctx.state.webPixel?.id ? ctx.state.webPixel : null),
 };

@@ -1,6 +1,6 @@
 import { ID_BASE, type Customer, type DemoStore, type Order, type Product, type ShopInfo } from '../demo-store';
 import { LeakyBucket } from './leaky-bucket';
-import type { BulkOperationRecord, RiskAssessmentRecord, SegmentRecord, WriteRecord } from './types';
+import type { BulkOperationRecord, RiskAssessmentRecord, SegmentRecord, WebPixelRecord, WriteRecord } from './types';
 
 /** Everything the fake knows about one shop: generated data, what was written, and its cost bucket. */
 export class ShopState {
@@ -10,6 +10,7 @@ export class ShopState {
   readonly segments: SegmentRecord[] = [];
   readonly bulkOperations: BulkOperationRecord[] = [];
   readonly risk = new Map<string, RiskAssessmentRecord[]>();
+  webPixel: WebPixelRecord | null = null;
   readonly bucket: LeakyBucket;
   private baseOrders: Order[] | null = null;
   private readonly orderOverrides = new Map<string, Order>();

@@ -2,10 +2,16 @@ import type { DemoStore } from '../demo-store';
 
 /** One write the app made through a mutation, kept so tests can inspect it. */
 export interface WriteRecord {
-  mutation: 'tagsAdd' | 'tagsRemove' | 'orderRiskAssessmentCreate' | 'segmentCreate' | 'bulkOperationRunQuery';
+  mutation: 'tagsAdd' | 'tagsRemove' | 'orderRiskAssessmentCreate' | 'segmentCreate' | 'bulkOperationRunQuery' | 'webPixelCreate' | 'webPixelUpdate';
   at: string;
   input: Record<string, unknown>;
-  userErrors: Array<{ field?: string[] | null; message: string }>;
+  userErrors: Array<{ field?: string[] | null; message: string; code?: string | null }>;
+}
+
+/** The app's web pixel on a shop: Shopify keeps one per app, its settings a JSON string. */
+export interface WebPixelRecord {
+  id: string;
+  settings: string;
 }
 
 export interface RiskAssessmentRecord {

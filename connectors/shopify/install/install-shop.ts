@@ -5,6 +5,7 @@ import type { Logger } from '../../../core/logging';
 import { upsertShop, type Db, type Shop } from '../../../db';
 import { createAdminGraphqlClient } from '../admin-client';
 import type { SessionStore } from '../sessions';
+import { activateWebPixel } from './activate-web-pixel';
 
 const SHOP_INFO = '{ shop { name myshopifyDomain ianaTimezone currencyCode primaryDomain { host } } }';
 
@@ -19,8 +20,8 @@ export interface InstallDeps {
 
 /**
  * Completes an install once Shopify gave us an offline session (by OAuth or token exchange): stores the
- * session with its token encrypted, records the shop with its name, time zone, currency and storefront domain, and starts
- * the first sync.
+ * session with its token encrypted, records the shop with its name, time zone, currency and storefront domain, activates
+ * the storedesk-pixel Web Pixel with our app URL, and starts the first sync.
  */
 export async function completeInstall(deps: InstallDeps, session: Session): Promise<Shop> {
   await deps.sessions.store(session);
@@ -36,8 +37,24 @@ export async function completeInstall(deps: InstallDeps, session: Session): Prom
     primaryDomain: host === session.shop.toLowerCase() ? null : host,
   });
   deps.logger.info({ shopId: shop.id }, 'shop installed');
+  await activatePixel(deps, client, shop);
   await deps.onInstalled(shop);
   return shop;
+}
+
+/**
+ * The checkout device reports need the pixel, but a shop without it still works (the cart attribute and
+ * sign-up reports remain), so a failure here is logged and the install goes on.
+ */
+async function activatePixel(deps: InstallDeps, client: ReturnType<typeof createAdminGraphqlClient>, shop: Shop): Promise<void> {
+  const appUrl = `${deps.shopify.config.hostScheme}://${deps.shopify.config.hostName}`;
+  try {
+    const result = await activateWebPixel(client, appUrl);
+    if (result.activated) deps.logger.info({ shopId: shop.id, created: result.created }, 'web pixel activated');
+    else deps.logger.warn({ shopId: shop.id, userErrors: result.errors }, 'web pixel not activated');
+  } catch (error) {
+    deps.logger.warn({ shopId: shop.id, err: error }, 'web pixel not activated');
+  }
 }
 
 /**

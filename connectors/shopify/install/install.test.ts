@@ -10,6 +10,7 @@ import { createApp } from '../../../server/http';
 import { generateDemoStore } from '../demo-store';
 import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api';
 import { createShopifyConnector, type ShopifyConnector } from '../shopify-connector';
+import { activateWebPixel } from './activate-web-pixel';
 import { TEST_API_KEY, TEST_API_SECRET } from '../testing/connected-fake';
 
 // shopify-api refuses OAuth to bot-like user agents, and Node's fetch looks like one.
@@ -68,6 +69,20 @@ describe(`installing the app (${testEngine})`, () => {
     // The stored token works against the Admin API.
     const client = await connector.clientFor(shop!.id);
     expect((await client.request<{ shop: { myshopifyDomain: string } }>('{ shop { myshopifyDomain } }')).shop.myshopifyDomain).toBe(fake.shop);
+  });
+
+  it('activates the storedesk-pixel Web Pixel with our app URL, and a reinstall updates it instead of failing', async () => {
+    const pixelWrites = () => fake.state(fake.shop).writes.filter((w) => w.mutation.startsWith('webPixel'));
+    expect(pixelWrites()).toEqual([expect.objectContaining({ mutation: 'webPixelCreate', input: { webPixel: { settings: JSON.stringify({ appUrl: base }) } }, userErrors: [] })]);
+    expect(JSON.parse(fake.state(fake.shop).webPixel!.settings)).toEqual({ appUrl: base });
+
+    // What a reinstall runs: Shopify keeps one pixel per app and shop.
+    const client = await connector.clientFor((await findShopByDomain(database.db, fake.shop))!.id);
+    const reinstall = await activateWebPixel(client, 'https://moved.storedesk.example');
+    expect(reinstall).toEqual({ activated: true, id: fake.state(fake.shop).webPixel!.id, created: false });
+    expect(pixelWrites().map((w) => [w.mutation, w.userErrors.map((e) => e.code)])).toContainEqual(['webPixelCreate', ['TAKEN']]);
+    expect(pixelWrites().at(-1)).toMatchObject({ mutation: 'webPixelUpdate', userErrors: [] });
+    expect(JSON.parse(fake.state(fake.shop).webPixel!.settings)).toEqual({ appUrl: 'https://moved.storedesk.example' });
   });
 
   it('records the storefront domain when it is not the myshopify domain', async () => {
