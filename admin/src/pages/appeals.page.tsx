@@ -1,8 +1,8 @@
-import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, Checkbox, EmptyState, InlineStack, Page, SkeletonBodyText, Tabs, Text, TextField, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, Checkbox, InlineStack, Text, TextField } from '@shopify/polaris';
 import { ChatIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
-import { useApiData } from '../components/use-api-data';
+import { DecisionQueuePage } from '../components/decision-queue';
 import type { AdminPage } from '../shell/admin-page';
 
 interface Appeal {
@@ -74,28 +74,19 @@ function AppealCard({ appeal, onDone }: { appeal: Appeal; onDone: (text: string)
 }
 
 function AppealsPage() {
-  const [tab, setTab] = useState(0);
-  const status = tab === 0 ? 'open' : 'decided';
-  const { data, error, loading, reload } = useApiData<{ appeals: Appeal[] }>(`/api/admin/risk/appeals?status=${status}`);
-  const [toast, setToast] = useState<string>();
   return (
-    <Page title="Appeals" subtitle="Counter-statements from refused buyers; none is rejected without a person">
-      <BlockStack gap="400">
-        <Tabs tabs={[{ id: 'open', content: 'Waiting' }, { id: 'decided', content: 'Decided' }]} selected={tab} onSelect={setTab} />
-        {loading ? <Card><SkeletonBodyText lines={6} /></Card> : error ? (
-          <Banner tone="critical" title="Appeals could not be loaded" action={{ content: 'Retry', onAction: reload }}>{error.message}</Banner>
-        ) : data && data.appeals.length === 0 ? (
-          <Card><EmptyState heading={status === 'open' ? 'No appeals waiting' : 'No decided appeals'} image=""><p>Appeals filed in chat or on the web form appear here.</p></EmptyState></Card>
-        ) : status === 'open' ? (
-          data?.appeals.map((a) => <AppealCard key={a.id} appeal={a} onDone={(t) => { setToast(t); void reload(); }} />)
-        ) : (
-          data?.appeals.map((a) => (
-            <Card key={a.id}><Text as="p">Appeal {a.reference}: {a.outcome} by {a.decidedBy} after {hours(a.timeToDecisionMs ?? 0)}. “{a.message}”</Text></Card>
-          ))
-        )}
-      </BlockStack>
-      {toast && <Toast content={toast} onDismiss={() => setToast(undefined)} />}
-    </Page>
+    <DecisionQueuePage<Appeal, { appeals: Appeal[] }>
+      title="Appeals"
+      subtitle="Counter-statements from refused buyers; none is rejected without a person"
+      tabs={['Waiting', 'Decided']}
+      path={(status) => `/api/admin/risk/appeals?status=${status}`}
+      items={(response) => response.appeals}
+      keyOf={(a) => a.id}
+      loadError="Appeals could not be loaded"
+      empty={(status) => ({ heading: status === 'open' ? 'No appeals waiting' : 'No decided appeals', body: 'Appeals filed in chat or on the web form appear here.' })}
+      renderOpen={(a, onDone) => <AppealCard appeal={a} onDone={onDone} />}
+      renderDecided={(a) => <Card><Text as="p">Appeal {a.reference}: {a.outcome} by {a.decidedBy} after {hours(a.timeToDecisionMs ?? 0)}. “{a.message}”</Text></Card>}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
-import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, EmptyState, InlineStack, Layout, Page, SkeletonBodyText, Tabs, Text, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, Checkbox, InlineStack, Text } from '@shopify/polaris';
 import { ShieldCheckMarkIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
-import { useApiData } from '../components/use-api-data';
+import { DecisionQueuePage } from '../components/decision-queue';
 import type { AdminPage } from '../shell/admin-page';
 
 interface QueueItem {
@@ -76,29 +76,26 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: (message: string
   );
 }
 
+const OUTCOMES: Record<string, string> = { 'review-cleared': 'cleared', 'review-confirmed-fraud': 'confirmed fraud' };
+
 function RiskQueuePage() {
-  const [tab, setTab] = useState(0);
-  const status = tab === 0 ? 'open' : 'decided';
-  const { data, error, loading, reload } = useApiData<{ items: QueueItem[] }>(`/api/admin/risk/queue?status=${status}`);
-  const [toast, setToast] = useState<string>();
   return (
-    <Page title="Risk queue" subtitle="Orders and sign-ups to look at, riskiest first">
-      <BlockStack gap="400">
-        <Tabs tabs={[{ id: 'open', content: 'To review' }, { id: 'decided', content: 'Decided' }]} selected={tab} onSelect={setTab} />
-        {loading ? <Card><SkeletonBodyText lines={6} /></Card> : error ? (
-          <Banner tone="critical" title="The risk queue could not be loaded" action={{ content: 'Retry', onAction: reload }}>{error.message}</Banner>
-        ) : data && data.items.length === 0 ? (
-          <Card><EmptyState heading={status === 'open' ? 'Nothing to review' : 'No decisions yet'} image=""><p>{status === 'open' ? 'New orders and sign-ups that need a person will appear here.' : 'Reviewed orders appear here.'}</p></EmptyState></Card>
-        ) : (
-          <Layout><Layout.Section><BlockStack gap="400">
-            {data?.items.map((item) => status === 'open' ? <QueueCard key={item.id} item={item} onDone={(m) => { setToast(m); void reload(); }} /> : (
-              <Card key={item.id}><Box><Text as="p">{item.subjectType === 'order' ? `Order ${item.evidence.orderName ?? item.subjectId}` : `Account ${item.subjectId}`}: {item.outcome === 'review-cleared' ? 'cleared' : item.outcome === 'review-confirmed-fraud' ? 'confirmed fraud' : item.outcome} by {item.reviewedBy}</Text></Box></Card>
-            ))}
-          </BlockStack></Layout.Section></Layout>
-        )}
-      </BlockStack>
-      {toast && <Toast content={toast} onDismiss={() => setToast(undefined)} />}
-    </Page>
+    <DecisionQueuePage<QueueItem, { items: QueueItem[] }>
+      title="Risk queue"
+      subtitle="Orders and sign-ups to look at, riskiest first"
+      tabs={['To review', 'Decided']}
+      path={(status) => `/api/admin/risk/queue?status=${status}`}
+      items={(response) => response.items}
+      keyOf={(item) => item.id}
+      loadError="The risk queue could not be loaded"
+      empty={(status) => (status === 'open'
+        ? { heading: 'Nothing to review', body: 'New orders and sign-ups that need a person will appear here.' }
+        : { heading: 'No decisions yet', body: 'Reviewed orders appear here.' })}
+      renderOpen={(item, onDone) => <QueueCard item={item} onDone={onDone} />}
+      renderDecided={(item) => (
+        <Card><Text as="p">{item.subjectType === 'order' ? `Order ${item.evidence.orderName ?? item.subjectId}` : `Account ${item.subjectId}`}: {OUTCOMES[item.outcome ?? ''] ?? item.outcome} by {item.reviewedBy}</Text></Card>
+      )}
+    />
   );
 }
 
