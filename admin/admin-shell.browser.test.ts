@@ -2,16 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { findShopById, schema, upsertShop, type Database, type Shop } from '../db';
 import { createTestDatabase, testEngine } from '../db/testing';
 import { startAdminTestServer, TEST_ADMIN_PASSWORD, type AdminTestServer } from '../server/admin-api/testing';
-import { assertAdminBuilt, keepOffline, launchChromium, screenshot, signInAsStaff } from './testing/admin-browser';
+import { assertAdminBuilt, keepOffline, launchChromium, paintedPixels, screenshot, signInAsStaff } from './testing/admin-browser';
 
 const DAY = 86_400_000;
-
-/** The part of a DOM canvas the test reads; the test itself compiles without DOM types. */
-interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-}
 
 async function seedStore(database: Database, shop: Shop) {
   const now = Date.now();
@@ -75,13 +68,7 @@ describe(`the admin shell in Chromium (${testEngine})`, () => {
     const box = await chart.boundingBox();
     expect(box?.height).toBeGreaterThan(100);
     // Chart.js drew bars: the canvas is not blank.
-    const painted = await chart.evaluate((element) => {
-      const canvas = element as unknown as CanvasLike;
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-      let green = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 1]! > 100 && data[i]! < 60 && data[i + 3]! > 0) green += 1;
-      return green;
-    });
+    const painted = await paintedPixels(chart, 'green');
     expect(painted).toBeGreaterThan(200);
     await screenshot(page, 'admin-overview');
     expect(blocked).toEqual([]);

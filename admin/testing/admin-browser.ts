@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Where browser tests leave screenshots (git-ignored). */
 export const artifactsDir = resolve(__dirname, '../../test-artifacts');
@@ -49,4 +49,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The part of a DOM canvas read here; browser tests compile without DOM types. */
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+
+/**
+ * How many pixels of a canvas a chart painted (not transparent), or with `only: 'green'` how many are
+ * the admin's green (Polaris success), so a test can tell bars were drawn in the chart's colour.
+ */
+export function paintedPixels(canvas: Locator, only?: 'green'): Promise<number> {
+  return canvas.evaluate((element, green) => {
+    const target = element as unknown as CanvasLike;
+    const data = target.getContext('2d')?.getImageData(0, 0, target.width, target.height).data ?? new Uint8ClampedArray();
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! === 0) continue;
+      if (!green || (data[i + 1]! > 100 && data[i]! < 60)) painted += 1;
+    }
+    return painted;
+  }, only === 'green');
 }

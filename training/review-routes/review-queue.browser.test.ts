@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { assertAdminBuilt, keepOffline, launchChromium, screenshot, signInAsStaff } from '../../admin/testing/admin-browser';
+import { assertAdminBuilt, keepOffline, launchChromium, paintedPixels, screenshot, signInAsStaff } from '../../admin/testing/admin-browser';
 import { saveAnswerOverride } from '../../bot';
 import { schema, upsertShop, type Database } from '../../db';
 import { createTestDatabase, testEngine } from '../../db/testing';
@@ -11,23 +11,6 @@ import { modelRoutes } from './model-routes';
 import { reviewQueueRoutes } from './review-queue-routes';
 
 jest.setTimeout(90_000);
-
-/** The part of a DOM canvas the test reads; the test compiles without DOM types. */
-interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-}
-
-/** How many pixels of the canvas Chart.js painted (not transparent). */
-const paintedPixels = (page: Page, testId: string) =>
-  page.getByTestId(testId).evaluate((element) => {
-    const canvas = element as unknown as CanvasLike;
-    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-    let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1;
-    return painted;
-  });
 
 describe(`the review queue and models pages in Chromium (${testEngine})`, () => {
   let database: Database;
@@ -76,8 +59,8 @@ describe(`the review queue and models pages in Chromium (${testEngine})`, () => 
     await expectCount(page, '3');
     await page.getByText('is my parcel <ORDER_ID> lost').waitFor();
     await page.getByTestId('confidence-chart').waitFor();
-    expect(await paintedPixels(page, 'confidence-chart')).toBeGreaterThan(500);
-    expect(await paintedPixels(page, 'version-accuracy-chart')).toBeGreaterThan(200);
+    expect(await paintedPixels(page.getByTestId('confidence-chart'))).toBeGreaterThan(500);
+    expect(await paintedPixels(page.getByTestId('version-accuracy-chart'))).toBeGreaterThan(200);
     await screenshot(page, 'review-queue');
 
     const first = page.getByTestId('review-text').first();
@@ -99,7 +82,7 @@ describe(`the review queue and models pages in Chromium (${testEngine})`, () => 
     await page.getByRole('navigation').getByText('Models').click();
     await page.getByRole('heading', { name: 'Models', exact: true }).waitFor();
     await page.getByTestId('models-chart').waitFor();
-    expect(await paintedPixels(page, 'models-chart')).toBeGreaterThan(200);
+    expect(await paintedPixels(page.getByTestId('models-chart'))).toBeGreaterThan(200);
     await page.getByText('90.0%').waitFor();
     await screenshot(page, 'models');
     await page.getByRole('button', { name: 'Roll back to v2' }).click();
