@@ -11,7 +11,7 @@ export { RISK_TAGS } from './write-back-verdict';
 export type { WriteBackResult } from './write-back-verdict';
 export type { ShopRules } from './risk-rules-settings';
 export { PREVIEW_ORDERS } from './preview-rules';
-export type { RulesPreview, DecisionCounts } from './preview-rules';
+export type { RulesPreview, DecisionCounts, RulesDocumentView, RiskRuleView, ShopRulesView } from './rules-view-types';
 export type { TrainShopModelResult } from './train-shop-model';
 export { orderEventFromMirror, accountEventFromMirror } from './events-from-mirror';
 export { recordFailedLookup } from './record-failed-lookup';

@@ -1,35 +1,12 @@
 import type { RiskServiceDeps } from '../ports';
-import { LearnedModel, scoreFeatures, type Decision, type LearnedModelJson, type RulesDocument } from '../scoring';
+import { LearnedModel, scoreFeatures, type LearnedModelJson, type RulesDocument } from '../scoring';
 import { FEATURE_NAMES, type Features } from '../signals';
 import { getShopRules, parseRulesOrThrow } from './risk-rules-settings';
+import type { DecisionCounts, RulesPreview } from './rules-view-types';
 
 /** The most recent orders a preview replays: enough to show a shop's mix, few enough to answer at once. */
 export const PREVIEW_ORDERS = 2_000;
 const EXAMPLES = 10;
-
-/** How many orders got each decision. */
-export interface DecisionCounts {
-  allow: number;
-  review: number;
-  deny: number;
-}
-
-/** What edited rules would have decided on the shop's recent orders, beside what the saved rules decide. */
-export interface RulesPreview {
-  /** Orders replayed (the most recent scored ones, at most {@link PREVIEW_ORDERS}). */
-  orders: number;
-  /** When the oldest and newest of them were placed (null without orders). */
-  from: string | null;
-  to: string | null;
-  current: DecisionCounts;
-  edited: DecisionCounts;
-  /** Orders whose decision the edit changes. */
-  changed: number;
-  /** A few of those, largest edited score first. */
-  examples: Array<{ orderId: string; from: Decision; to: Decision; score: number }>;
-  /** True when the shop's learned model is blended into both columns. */
-  modelBlended: boolean;
-}
 
 function toFeatures(stored: Record<string, number | null>): Features {
   return Object.fromEntries(FEATURE_NAMES.map((name) => [name, stored[name] ?? Number.NaN])) as Features;

@@ -1,18 +1,11 @@
 import { ValidationError } from '../../core/errors';
 import { auditQuietly, type RiskActor, type RiskServiceDeps } from '../ports';
 import { DEFAULT_RULES, parseRulesDocument, type RulesDocument } from '../scoring';
-import { FEATURE_DESCRIPTIONS, type FeatureName } from '../signals';
+import { FEATURE_DESCRIPTIONS } from '../signals';
+import type { ShopRulesView } from './rules-view-types';
 
-/** A shop's rules as the admin shows them. */
-export interface ShopRules {
-  rules: RulesDocument;
-  isDefault: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  model: { trained: boolean; labelCount: number | null; trainedAt: string | null };
-  /** What each feature a rule reads means, in plain words. */
-  features: Readonly<Record<FeatureName, string>>;
-}
+/** A shop's rules as the admin shows them, with the parsed document. */
+export type ShopRules = ShopRulesView<RulesDocument>;
 
 /** Reads the shop's rules document (defaults until the merchant saves one). */
 export async function getShopRules(deps: Pick<RiskServiceDeps, 'db'>, shopId: string): Promise<ShopRules> {

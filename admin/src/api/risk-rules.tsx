@@ -1,54 +1,13 @@
 import { api } from './admin-api';
 
-/** One rule of the shop's rules document, as `/api/admin/risk/rules` sends it. */
-export interface RiskRule {
-  id: string;
-  feature: string;
-  op: '>=' | '<=';
-  threshold: number;
-  saturateAt?: number;
-  weight: number;
-  enabled: boolean;
-  reason: string;
-}
-
-/** The rules document (other fields are sent back untouched). */
-export interface RulesDocument {
-  version: 1;
-  baseLogOdds: number;
-  thresholds: { review: number; deny: number };
-  model: { blendWeight: number; minLabels: number };
-  rules: RiskRule[];
-}
-
-/** `GET /api/admin/risk/rules`. */
-export interface ShopRules {
-  rules: RulesDocument;
-  isDefault: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  model: { trained: boolean; labelCount: number | null; trainedAt: string | null };
-  features: Record<string, string>;
-}
-
-/** Orders per decision. */
-export interface DecisionCounts {
-  allow: number;
-  review: number;
-  deny: number;
-}
-
-/** `POST /api/admin/risk/rules/preview`: the shop's recent orders under saved and edited rules. */
-export interface RulesPreview {
-  orders: number;
-  from: string | null;
-  to: string | null;
-  current: DecisionCounts;
-  edited: DecisionCounts;
-  changed: number;
-  examples: Array<{ orderId: string; from: keyof DecisionCounts; to: keyof DecisionCounts; score: number }>;
-  modelBlended: boolean;
-}
+export type {
+  DecisionCounts,
+  RiskRuleView as RiskRule,
+  RulesDocumentView as RulesDocument,
+  RulesPreview,
+  ShopRulesView as ShopRules,
+} from '../../../risk/decisions/rules-view-types';
+import type { RulesDocumentView as RulesDocument, RulesPreview, ShopRulesView as ShopRules } from '../../../risk/decisions/rules-view-types';
 
 export const RULES_PATH = '/api/admin/risk/rules';
 
