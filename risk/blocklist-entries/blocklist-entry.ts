@@ -1,28 +1,7 @@
 import type { BlocklistScope } from '../blocklist';
+import type { BlocklistEntryView } from './blocklist-view-types';
 
-/** A blocklist entry as staff see it. Installation-wide entries show only if this shop added them. */
-export interface BlocklistEntryView {
-  id: string;
-  scope: BlocklistScope;
-  kind: string;
-  effect: 'block' | 'allow';
-  reason: string;
-  addedBy: string;
-  hint: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  removedAt: string | null;
-  /** `active`, `expired` or `removed` at the time of reading. */
-  status: 'active' | 'expired' | 'removed';
-}
-
-/** One step of an entry's audit trail. */
-export interface BlocklistEventView {
-  action: string;
-  actor: string;
-  at: string;
-  detail: Record<string, unknown>;
-}
+export type { BlocklistEntryView, BlocklistEventView } from './blocklist-view-types';
 
 export interface EntryRow {
   id: string;

@@ -4,22 +4,9 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
 import { DecisionQueuePage } from '../components/decision-queue';
 import type { AdminPage } from '../shell/admin-page';
+import type { AppealView } from '../../../risk/appeals/appeal-view-types';
 
-interface Appeal {
-  id: string;
-  reference: string;
-  channel: 'chat' | 'web';
-  statement: string;
-  contact: string | null;
-  status: 'open' | 'decided';
-  outcome: 'lift' | 'keep' | 'narrow' | null;
-  message: string | null;
-  decidedBy: string | null;
-  createdAt: string;
-  timeToDecisionMs: number | null;
-  entries: Array<{ id: string; scope: 'shop' | 'global'; kind: string; reason: string; owned: boolean }>;
-  verdict: { subjectType: string; subjectId: string; score: number; decision: string; reasons: Array<{ code: string; description: string }> } | null;
-}
+type Appeal = AppealView;
 
 const hours = (ms: number) => (ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
 

@@ -4,19 +4,9 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage } from '../shell/admin-page';
+import type { BlocklistEntryView } from '../../../risk/blocklist-entries/blocklist-view-types';
 
-interface Entry {
-  id: string;
-  scope: 'shop' | 'global';
-  kind: string;
-  effect: 'block' | 'allow';
-  reason: string;
-  addedBy: string;
-  hint: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  status: 'active' | 'expired' | 'removed';
-}
+type Entry = BlocklistEntryView;
 
 const KINDS = ['email', 'phone', 'device', 'ip', 'address', 'account', 'payment'].map((k) => ({ label: k, value: k }));
 
