@@ -1,5 +1,5 @@
 import type { BotAdapter, TurnContext } from 'botbuilder';
-import type { Logger } from '../core/logging';
+import { errorForLog, type Logger } from '../core/logging';
 import { fallbackLines } from './messages';
 import { TURN_LANGUAGE_KEY } from './storedesk-bot';
 
@@ -10,12 +10,8 @@ const apologies: Record<string, string> = {
   ta: 'மன்னிக்கவும், எங்கள் பக்கத்தில் ஏதோ தவறு நடந்தது. சிறிது நேரத்தில் மீண்டும் முயற்சிக்கவும்.',
 };
 
-/** An error reduced to what a log may hold: its class, code and stack frames, never its message (it may quote data). */
-export function describeError(error: unknown): { name: string; code?: string; frames?: string } {
-  const e = error as { name?: unknown; code?: unknown; stack?: unknown };
-  const frames = typeof e.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).join('\n') : undefined;
-  return { name: typeof e.name === 'string' ? e.name : 'Error', code: typeof e.code === 'string' ? e.code : undefined, frames };
-}
+/** An error reduced to what a log may hold: its class, code and stack frames, never its message (it may quote what the buyer wrote). */
+export const describeError = (error: unknown) => errorForLog(error, { message: false, frames: true });
 
 /** The single outer catch of a turn: a polite apology to the buyer and a log line without personal data. */
 export function installTurnErrorHandler(adapter: BotAdapter, logger: Logger): void {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/logging';
 import { recordFailedLookup, type RiskServiceDeps } from '../../risk';
+import { errorForLog } from '../../core/logging';
 
 /** What reporting a failed lookup to risk needs; without `risk` nothing is reported. */
 export interface FailedLookupReporting {
@@ -18,6 +19,6 @@ export function reportFailedLookup(deps: FailedLookupReporting, shopId: string, 
   const ip = bounded(lookup.ip, 64);
   if (!deps.risk || (!device && !ip)) return;
   recordFailedLookup(deps.risk.deps, shopId, { at: lookup.at, device, ip }).catch((error: unknown) =>
-    deps.logger.warn({ err: { code: (error as { code?: unknown } | null)?.code } }, 'failed order lookup not recorded for risk'),
+    deps.logger.warn({ err: errorForLog(error, { message: false }) }, 'failed order lookup not recorded for risk'),
   );
 }

@@ -4,6 +4,7 @@ import type { BotServices, Turn } from '../conversation/bot-services';
 import { messageWithActions } from '../conversation/reply-builders';
 import { turnLanguage } from '../conversation/turn-language';
 import { appealWords, blockedLinesFor, skipWords, type BlockedLines } from './blocked-lines';
+import { errorForLog } from '../../core/logging';
 
 const APPEAL_STEP_MS = 30 * 60_000;
 const LANGUAGES = ['en', 'zh', 'ms', 'ta'];
@@ -48,7 +49,7 @@ async function statusOrServe(services: BotServices, turn: Turn): Promise<Blocked
     return await statusOf(services, turn);
   } catch (error) {
     // Name and code only: a database error's message can quote the buyer's identifiers being checked.
-    services.logger.warn({ err: errorKind(error), shopId: turn.shop.id }, 'blocklist check failed');
+    services.logger.warn({ err: errorForLog(error, { message: false }), shopId: turn.shop.id }, 'blocklist check failed');
     return undefined;
   }
 }
@@ -134,15 +135,9 @@ async function fileInChat(services: BotServices, turn: Turn, status: BlockedStat
     turn.data.appeal = { reference: filed.reference, since: services.clock.now().getTime() };
     await turn.context.sendActivity(filed.existing ? lines.alreadyFiled(filed.reference) : lines.filed(filed.reference, filed.statusUrl));
   } catch (error) {
-    services.logger.warn({ err: errorKind(error), shopId: turn.shop.id }, 'chat appeal not filed');
+    services.logger.warn({ err: errorForLog(error, { message: false }), shopId: turn.shop.id }, 'chat appeal not filed');
     turn.data.appeal = undefined;
     await turn.context.sendActivity(messageWithActions(lines.failed, [], status.appealUrl ? [{ title: lines.appealOnWeb, url: status.appealUrl }] : []));
   }
   return true;
-}
-
-/** What a log may say of a failure here: its kind, never its message. */
-function errorKind(error: unknown): { name: string; code?: string } {
-  const { name, code } = error as { name?: string; code?: unknown };
-  return { name: name ?? 'Error', ...(typeof code === 'string' ? { code } : {}) };
 }

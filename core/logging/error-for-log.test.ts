@@ -16,3 +16,12 @@ describe('errors as log fields', () => {
     expect(errorForLog('lost tan@example.com')).toEqual({ name: 'Error', message: 'lost <EMAIL>' });
   });
 });
+
+describe('errors as log fields without their message', () => {
+  it('keeps the kind and the stack frames only', () => {
+    const error = Object.assign(new RangeError('buyer wrote: my name is Tan Wei Ming'), { code: 'E_TURN' });
+    const logged = errorForLog(error, { message: false, frames: true });
+    expect(logged).toEqual({ name: 'RangeError', code: 'E_TURN', frames: expect.stringMatching(/^\s+at /) });
+    expect(JSON.stringify(logged)).not.toContain('Tan Wei Ming');
+  });
+});

@@ -49,9 +49,7 @@ export function createApp(options: CreateAppOptions): Server {
     if ((res as Response & { _sent?: boolean })._sent || res.headersSent) return callback();
     const { status, body } = toErrorResponse(error);
     if (status >= 500) {
-      // The stack's frames for finding the fault; the message masked, as it may quote request values.
-      const frames = typeof (error as { stack?: unknown })?.stack === 'string' ? (error as Error).stack!.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 10).join('\n') : undefined;
-      req.log.error({ err: { ...errorForLog(error), frames }, reqId: req.id() }, 'request failed');
+      req.log.error({ err: errorForLog(error, { frames: true }), reqId: req.id() }, 'request failed');
     }
     if (status === 429 && body.details && typeof body.details.retryAfter === 'number') {
       res.setHeader('retry-after', String(Math.ceil(body.details.retryAfter)));
