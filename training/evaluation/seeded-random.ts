@@ -1,16 +1,12 @@
-/** A deterministic pseudo-random source in [0, 1) (mulberry32). */
+import { Random } from '../../core/random';
+
+/** A deterministic pseudo-random source in [0, 1) (core/random's mulberry32). */
 export type RandomSource = () => number;
 
 /** Creates a deterministic random source so that training is reproducible for a given seed. */
 export function createRandom(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** Returns a shuffled copy (Fisher-Yates); the input is left untouched. */
