@@ -51,10 +51,11 @@ async function main(): Promise<void> {
     const model = await trainIntentModel(train, { lang: 'en', seed });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const bytes = Buffer.byteLength(JSON.stringify(model.toJSON()));
-    const { metrics, latencyMs } = evaluateClassifier(model, test);
+    const { metrics, latencyMs } = await evaluateClassifier(model, test);
     // How often the best candidate is right on in-scope lines, before the threshold turns some into None.
     const inScope = test.filter((e) => e.intent !== 'None');
-    const top1 = inScope.filter((e) => model.classify(e.text).top[0]?.intent === e.intent).length / Math.max(1, inScope.length);
+    const tops = await Promise.all(inScope.map((e) => model.classify(e.text)));
+    const top1 = inScope.filter((e, i) => tops[i]?.top[0]?.intent === e.intent).length / Math.max(1, inScope.length);
     rows.push(
       `| ${task.name} | ${task.split} | ${train.length}/${test.length} | ${pct(metrics.accuracy)} | ${pct(metrics.inScopeAccuracy)} | ${pct(metrics.outOfScopeRecall)} | ${pct(top1)} | ${model.threshold.toFixed(3)} | ${metrics.macroF1.toFixed(3)} | ${seconds.toFixed(1)} | ${(bytes / 1e6).toFixed(2)} MB | ${latencyMs.p50.toFixed(3)} / ${latencyMs.p99.toFixed(3)} | ${task.published} |`,
     );

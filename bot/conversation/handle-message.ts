@@ -61,7 +61,7 @@ export async function handleMessage(services: BotServices, turn: Turn, text: str
 
   // Buttons send an intent id as their value; that needs no guessing.
   const pressed = shop.answers.has(text.trim()) ? text.trim() : undefined;
-  const result = pressed ? { intent: pressed, score: 1, top: [{ intent: pressed, score: 1 }] } : model.classify(text);
+  const result = pressed ? { intent: pressed, score: 1, top: [{ intent: pressed, score: 1 }] } : await model.classify(text);
   const threshold = shop.settings.botThreshold ?? Math.max(model.threshold, DEFAULT_THRESHOLD);
   const confident = result.intent !== 'None' && result.score >= threshold;
   turn.corpus.push({ shopId: shop.id, language, text: redacted, intent: confident ? result.intent : null, score: result.score, source: 'bot' });
@@ -105,7 +105,7 @@ async function orderStatus(services: BotServices, turn: Turn, details: OrderDeta
 async function notSure(
   services: BotServices,
   turn: Turn,
-  result: ReturnType<IntentClassifier['classify']>,
+  result: Awaited<ReturnType<IntentClassifier['classify']>>,
   context: RedactedText[],
   redacted: RedactedText,
 ): Promise<void> {

@@ -8,7 +8,7 @@ export interface ScoredIntent {
 export interface IntentClassifier {
   /** The decision threshold chosen when the model was trained. */
   readonly threshold: number;
-  classify(text: string): { intent: string; score: number; top: ScoredIntent[] };
+  classify(text: string): Promise<{ intent: string; score: number; top: ScoredIntent[] }>;
 }
 
 /** Models the bot can fall back to when a shop has trained none in a language. */

@@ -9,7 +9,7 @@ import { storeActiveModel } from './store-active-model';
 // A stand-in model whose answer is the intent named in its stored JSON, so tests can tell which row is served.
 const load = (json: unknown): IntentClassifier => {
   const intent = (json as { intent: string }).intent;
-  return { threshold: 0.5, classify: () => ({ intent, score: 1, top: [{ intent, score: 1 }] }) };
+  return { threshold: 0.5, classify: () => Promise.resolve({ intent, score: 1, top: [{ intent, score: 1 }] }) };
 };
 const defaults: DefaultModels = { languages: () => ['en'], get: async (language) => (language === 'en' ? load({ intent: 'default' }) : undefined) };
 
@@ -29,18 +29,18 @@ describe(`ShopModels on ${testEngine}`, () => {
     ['no model for a language the defaults do not cover', 'xx', undefined],
   ])('serves a shop %s', async (_name, language, intent) => {
     const models = new ShopModels({ db: database.db, defaults, load, clock: new ManualClock('2026-06-03T04:00:00Z') });
-    expect((await models.get(shops[0]!, language))?.classify('hi').intent).toBe(intent);
+    expect((await (await models.get(shops[0]!, language))?.classify('hi'))?.intent).toBe(intent);
   });
 
   it('picks up a promotion once the refresh interval passed', async () => {
     const clock = new ManualClock('2026-06-03T04:00:00Z');
     const shopId = (await upsertShop(database.db, { domain: 'models-promoted.myshopify.com' })).id;
     const models = new ShopModels({ db: database.db, defaults, load, clock, refreshMs: 1_000 });
-    expect((await models.get(shopId, 'en'))?.classify('hi').intent).toBe('default');
+    expect((await (await models.get(shopId, 'en'))?.classify('hi'))?.intent).toBe('default');
     await storeActiveModel(database.db, { shopId, language: 'en', model: { intent: 'promoted' } });
-    expect((await models.get(shopId, 'en'))?.classify('hi').intent).toBe('default');
+    expect((await (await models.get(shopId, 'en'))?.classify('hi'))?.intent).toBe('default');
     clock.advance(1_001);
-    expect((await models.get(shopId, 'en'))?.classify('hi').intent).toBe('promoted');
+    expect((await (await models.get(shopId, 'en'))?.classify('hi'))?.intent).toBe('promoted');
   });
 
   it('holds at most maxModels, drops the least recently used, and loads a dropped one again when asked', async () => {
@@ -55,8 +55,8 @@ describe(`ShopModels on ${testEngine}`, () => {
     await models.get(shops[0]!, 'en');
     await models.get(shops[2]!, 'en');
     expect(models.size()).toBe(2);
-    expect((await models.get(shops[0]!, 'en'))?.classify('hi').intent).toBe('shop-1');
-    expect((await models.get(shops[1]!, 'en'))?.classify('hi').intent).toBe('shop-2');
+    expect((await (await models.get(shops[0]!, 'en'))?.classify('hi'))?.intent).toBe('shop-1');
+    expect((await (await models.get(shops[1]!, 'en'))?.classify('hi'))?.intent).toBe('shop-2');
     expect(loaded).toEqual(['shop-1', 'shop-2', 'shop-3', 'shop-2']);
   });
 });

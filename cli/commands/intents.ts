@@ -68,7 +68,7 @@ async function evaluate(flags: EvalFlags, cmd: Command, deps: IntentsCommandDeps
   const trainSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   bar?.stop();
   const modelBytes = Buffer.byteLength(JSON.stringify(model.toJSON()));
-  const { predictions, metrics, latencyMs } = evaluateClassifier(model, test);
+  const { predictions, metrics, latencyMs } = await evaluateClassifier(model, test);
 
   try {
     await writeFile(flags.predictions, predictions.map((p) => JSON.stringify(p)).join('\n') + '\n');

@@ -6,15 +6,23 @@ export interface BlendParameters {
   linearTemperature: number;
   /** Weight of the linear model's probabilities; the network gets the rest. */
   linearWeight: number;
+  /** Softmax temperature of the sentence-vector model's margins; present when the model has that part. */
+  semanticTemperature?: number;
+  /** Weight of the sentence-vector model's probabilities against the blend of the other two. */
+  semanticWeight?: number;
 }
 
 /** Used when validation is too small to fit the blend; the middle of the grid, good on every corpus we measured. */
 export const DEFAULT_BLEND: BlendParameters = { networkTemperature: 0.1, linearTemperature: 0.2, linearWeight: 0.5 };
+/** The sentence-vector model's share when validation is too small to fit it (the middle of its grid). */
+export const DEFAULT_SEMANTIC_BLEND = { semanticTemperature: 0.3, semanticWeight: 0.4 };
 const MIN_VALIDATION = 100;
 const GRID = {
   networkTemperature: [0.05, 0.1, 0.2],
   linearTemperature: [0.1, 0.2, 0.3],
   linearWeight: [0.3, 0.5, 0.7],
+  semanticTemperature: [0.2, 0.3],
+  semanticWeight: [0.2, 0.3, 0.4, 0.5, 0.6],
 };
 
 /** Softmax of `scores / temperature`. */
@@ -32,12 +40,19 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
   return out;
 }
 
-/** One probability per intent: a weighted mean of the two models' temperature-scaled softmaxes. */
-export function blendScores(network: ArrayLike<number>, linear: ArrayLike<number>, blend: BlendParameters): Float64Array {
+/**
+ * One probability per intent: a weighted mean of the models' temperature-scaled softmaxes. The sentence-vector
+ * model's margins are mixed in only when given and the blend has a weight for them.
+ */
+export function blendScores(network: ArrayLike<number>, linear: ArrayLike<number>, blend: BlendParameters, semantic?: ArrayLike<number>): Float64Array {
   const a = softmax(network, blend.networkTemperature);
   const b = softmax(linear, blend.linearTemperature);
   const w = blend.linearWeight;
   for (let i = 0; i < a.length; i += 1) a[i] = (1 - w) * (a[i] as number) + w * (b[i] as number);
+  if (!semantic || blend.semanticWeight === undefined || blend.semanticTemperature === undefined) return a;
+  const c = softmax(semantic, blend.semanticTemperature);
+  const v = blend.semanticWeight;
+  for (let i = 0; i < a.length; i += 1) a[i] = (1 - v) * (a[i] as number) + v * (c[i] as number);
   return a;
 }
 
@@ -46,24 +61,54 @@ export interface BlendValidationItem {
   gold: number;
   network: ArrayLike<number>;
   linear: ArrayLike<number>;
+  /** The sentence-vector model's margins, when the model has that part. */
+  semantic?: ArrayLike<number>;
+}
+
+function logLoss(items: readonly BlendValidationItem[], blend: BlendParameters): number {
+  let loss = 0;
+  for (const item of items) loss -= Math.log(Math.max(1e-9, blendScores(item.network, item.linear, blend, item.semantic)[item.gold] as number));
+  return loss;
 }
 
 /**
  * Fits the temperatures and the weight on validation data by the lowest negative log-likelihood (calibration,
  * not just accuracy, because the threshold is then read off these probabilities). Small validation sets fit
- * noise, so below 100 examples it keeps {@link DEFAULT_BLEND}.
+ * noise, so below 100 examples it keeps {@link DEFAULT_BLEND} (and {@link DEFAULT_SEMANTIC_BLEND}). The
+ * sentence-vector model's share is fitted on top of the best two-way blend: 10 more grid points instead of 270.
  */
 export function chooseBlend(items: readonly BlendValidationItem[]): BlendParameters {
   const usable = items.filter((item) => item.gold >= 0);
-  if (usable.length < MIN_VALIDATION) return DEFAULT_BLEND;
+  const withSemantic = items.length > 0 && items.every((item) => item.semantic !== undefined);
+  if (usable.length < MIN_VALIDATION) return withSemantic ? { ...DEFAULT_BLEND, ...DEFAULT_SEMANTIC_BLEND } : DEFAULT_BLEND;
+  const twoWay = chooseTwoWay(usable);
+  return withSemantic ? chooseSemantic(usable, twoWay) : twoWay;
+}
+
+function chooseSemantic(usable: readonly BlendValidationItem[], twoWay: BlendParameters): BlendParameters {
+  let best: BlendParameters = { ...twoWay, ...DEFAULT_SEMANTIC_BLEND };
+  let bestLoss = Infinity;
+  for (const semanticTemperature of GRID.semanticTemperature) {
+    for (const semanticWeight of GRID.semanticWeight) {
+      const blend = { ...twoWay, semanticTemperature, semanticWeight };
+      const loss = logLoss(usable, blend);
+      if (loss < bestLoss - 1e-9) {
+        bestLoss = loss;
+        best = blend;
+      }
+    }
+  }
+  return best;
+}
+
+function chooseTwoWay(usable: readonly BlendValidationItem[]): BlendParameters {
   let best = DEFAULT_BLEND;
   let bestLoss = Infinity;
   for (const networkTemperature of GRID.networkTemperature) {
     for (const linearTemperature of GRID.linearTemperature) {
       for (const linearWeight of GRID.linearWeight) {
         const blend = { networkTemperature, linearTemperature, linearWeight };
-        let loss = 0;
-        for (const item of usable) loss -= Math.log(Math.max(1e-9, blendScores(item.network, item.linear, blend)[item.gold] as number));
+        const loss = logLoss(usable, blend);
         if (loss < bestLoss - 1e-9) {
           bestLoss = loss;
           best = blend;

@@ -1,6 +1,8 @@
 import { ValidationError } from '../../core/errors';
 import { decodeInt8Matrix, encodeInt8Matrix } from './int8-codec';
 import type { IntentModelParameters } from './intent-model';
+import type { SemanticParameters } from './semantic-scorer';
+import { SENTENCE_DIMENSIONS, SENTENCE_ENCODER } from './sentence-encoder';
 import type { IntentModelJson, IntentModelJsonV1 } from './types';
 
 const FORMAT = 'storedesk-intent-model';
@@ -8,7 +10,7 @@ const round = (values: ArrayLike<number>, digits: number) => Array.from(values, 
 
 /** Serialises model parameters as the current JSON format (version 2). */
 export function intentModelToJson(params: IntentModelParameters): IntentModelJson {
-  const { intents, features, linear, blend } = params;
+  const { intents, features, linear, blend, semantic } = params;
   return {
     format: FORMAT,
     version: 2,
@@ -30,6 +32,7 @@ export function intentModelToJson(params: IntentModelParameters): IntentModelJso
             bias: round(linear.bias, 6),
             weights: encodeInt8Matrix(linear.weights),
           },
+          ...(semantic ? { semantic: { encoder: semantic.encoder, bias: round(semantic.bias, 6), weights: encodeInt8Matrix(semantic.weights) } } : {}),
         }
       : {}),
   };
@@ -54,7 +57,7 @@ function fromV1(model: Partial<IntentModelJsonV1>): IntentModelParameters {
 }
 
 function fromV2(model: Partial<IntentModelJson>): IntentModelParameters {
-  const { intents, features, bias, weights, linear, blend } = model;
+  const { intents, features, bias, weights, linear, blend, semantic } = model;
   if (!intents || !features || !bias || !weights || !model.lang || !model.featureOptions) {
     throw new ValidationError('Intent model JSON is incomplete');
   }
@@ -83,7 +86,16 @@ function fromV2(model: Partial<IntentModelJson>): IntentModelParameters {
       bias: Float32Array.from(linear.bias),
       weights: decodeInt8Matrix(linear.weights, linear.terms.length, intents.length),
     },
+    ...(semantic ? { semantic: semanticFromJson(semantic, intents.length) } : {}),
   };
+}
+
+function semanticFromJson(semantic: NonNullable<IntentModelJson['semantic']>, intentCount: number): SemanticParameters {
+  if (semantic.encoder !== SENTENCE_ENCODER) {
+    throw new ValidationError(`Intent model JSON needs sentence encoder ${String(semantic.encoder)}, which this version does not have`);
+  }
+  if (semantic.bias.length !== intentCount) throw new ValidationError('Intent model JSON has inconsistent sizes');
+  return { encoder: semantic.encoder, bias: Float32Array.from(semantic.bias), weights: decodeInt8Matrix(semantic.weights, SENTENCE_DIMENSIONS, intentCount) };
 }
 
 /** Reads either JSON format (version 1 models stay servable); throws a ValidationError on anything else. */

@@ -9,6 +9,9 @@ import type { LanguageTools } from './language-tools';
 import { LinearScorer } from './linear-scorer';
 import type { LinearParameters } from './linear-scorer';
 import { intentModelFromJson, intentModelToJson } from './intent-model-json';
+import { semanticMargins } from './semantic-scorer';
+import type { SemanticParameters } from './semantic-scorer';
+import { encodeSentence } from './sentence-encoder';
 import { NONE_INTENT } from './types';
 import type { IntentClassification, IntentModelJson, IntentScore } from './types';
 
@@ -25,12 +28,26 @@ export interface IntentModelParameters {
   weights: QuantizedMatrix;
   /** The linear TF-IDF model blended with the network; absent in models trained before it existed. */
   linear?: LinearParameters;
-  /** How the two models' scores are blended; required with `linear`. */
+  /** How the models' scores are blended; required with `linear`. */
   blend?: BlendParameters;
+  /** The linear model over pretrained sentence vectors (English); needs `linear` and the blend's semantic share. */
+  semantic?: SemanticParameters;
+}
+
+// The sentence encoder costs ~10-20 ms of CPU a text, the n-gram models ~0.1 ms, so a text is encoded only when the
+// n-gram blend is unsure. On held-out splits of Banking77 and CLINC150 train, encoding below 0.8 (12-16% of texts)
+// kept all but 0.1 point of the gain of encoding every text.
+const SEMANTIC_GATE = 0.8;
+
+interface NgramScores {
+  network: Float64Array;
+  linear?: Float64Array;
+  blended: Float64Array;
 }
 
 /**
- * A trained intent classifier: NLP.js's network, blended with a linear TF-IDF model when it has one.
+ * A trained intent classifier: NLP.js's network, blended with a linear TF-IDF model when it has one, and with a
+ * linear model over pretrained sentence vectors when the n-gram models are unsure (English).
  * It abstains (`None`) when the best probability is below its threshold.
  */
 export class IntentModel {
@@ -77,12 +94,48 @@ export class IntentModel {
     return this.linear?.margins(text, this.tools);
   }
 
-  /** Scores every intent for a text; `None` means the model abstains. */
-  classify(text: string): IntentClassification {
+  /** The sentence-vector model's raw margin per intent, or undefined when the model has no such part. */
+  semanticMargins(vector: Float32Array): Float64Array | undefined {
+    return this.params.semantic ? semanticMargins(this.params.semantic, vector) : undefined;
+  }
+
+  /** The encoder the model's semantic part needs, if it has one. */
+  get sentenceEncoder(): string | undefined {
+    return this.params.semantic?.encoder;
+  }
+
+  /** Scores every intent for a text; `None` means the model abstains. Encodes the text only when it must. */
+  async classify(text: string): Promise<IntentClassification> {
+    const scores = this.ngramScores(text);
+    if (!this.wantsVector(scores)) return this.decide(scores.blended);
+    return this.decide(this.withSemantic(scores, await encodeSentence(text)));
+  }
+
+  /** {@link classify} with the text's sentence vector already at hand (training encodes in batches). */
+  classifyEncoded(text: string, vector: Float32Array | undefined): IntentClassification {
+    const scores = this.ngramScores(text);
+    return this.decide(vector && this.wantsVector(scores) ? this.withSemantic(scores, vector) : scores.blended);
+  }
+
+  private ngramScores(text: string): NgramScores {
     const network = this.networkScores(text);
     const linear = this.linearMargins(text);
-    const { blend, intents } = this.params;
-    const scores = linear && blend ? blendScores(network, linear, blend) : network;
+    const { blend } = this.params;
+    return { network, linear, blended: linear && blend ? blendScores(network, linear, blend) : network };
+  }
+
+  private wantsVector(scores: NgramScores): boolean {
+    return this.params.semantic !== undefined && scores.linear !== undefined && Math.max(...scores.blended) < SEMANTIC_GATE;
+  }
+
+  private withSemantic(scores: NgramScores, vector: Float32Array): Float64Array {
+    const { blend, semantic } = this.params;
+    if (!blend || !semantic || !scores.linear) return scores.blended;
+    return blendScores(scores.network, scores.linear, blend, semanticMargins(semantic, vector));
+  }
+
+  private decide(scores: Float64Array): IntentClassification {
+    const { intents } = this.params;
     const scored: IntentScore[] = intents.map((intent, i) => ({ intent, score: scores[i] as number }));
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, 3);
@@ -96,7 +149,7 @@ export class IntentModel {
     return new IntentModel({ ...this.params, threshold });
   }
 
-  /** The same model with another blend of its two parts (ignored without a linear part). */
+  /** The same model with another blend of its parts (ignored without a linear part). */
   withBlend(blend: BlendParameters): IntentModel {
     return new IntentModel({ ...this.params, blend });
   }

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../core/errors';
 import { createRandom, shuffled } from '../evaluation';
-import { chooseBlend, DEFAULT_BLEND } from './blend';
+import { chooseBlend, DEFAULT_BLEND, DEFAULT_SEMANTIC_BLEND } from './blend';
 import { buildCorpus } from './build-corpus';
 import { carveValidation } from './carve-validation';
 import { chooseThreshold } from './choose-threshold';
@@ -11,12 +11,16 @@ import { defaultFeatureOptions } from './featurize';
 import { IntentModel } from './intent-model';
 import type { IntentModelParameters } from './intent-model';
 import { getLanguageTools } from './language-tools';
+import { fitSemanticScorer } from './semantic-scorer';
+import { encodeSentences, sentenceEncoderFor } from './sentence-encoder';
 import { defaultTermOptions } from './term-features';
 import type { IntentExample, TrainIntentModelOptions } from './types';
 
 const DEFAULT_SEED = 42;
 // The network takes most of the time; the linear model the rest.
 const NETWORK_SHARE = 0.8;
+// Encoding every text once takes about as long as the two fits together.
+const ENCODING_SHARE = 0.5;
 // With no validation evidence, a blended best probability under 0.2 means no intent is a clear winner: abstain.
 // The network alone scores on another scale, so it keeps the old prior of never abstaining.
 const BLEND_THRESHOLD_PRIOR = 0.2;
@@ -31,7 +35,11 @@ interface FitSettings {
   seed: number;
   iterations: number;
   linear: boolean;
+  /** The sentence encoder of the semantic part, when the model has one. */
+  encoder?: string;
 }
+
+type SentenceVectors = ReadonlyMap<string, Float32Array>;
 
 function fitNetwork(ordered: readonly IntentExample[], settings: FitSettings, onEpoch: (fraction: number) => void): IntentModelParameters {
   const featureOptions = defaultFeatureOptions(settings.lang);
@@ -50,7 +58,7 @@ function fitNetwork(ordered: readonly IntentExample[], settings: FitSettings, on
   return { lang: settings.lang, featureOptions, threshold: 0, alpha: network.settings.alpha, intents, features, bias, weights: quantizeMatrix(weights, features.length, intents.length) };
 }
 
-function fitModel(examples: readonly IntentExample[], settings: FitSettings, onProgress: (fraction: number) => void): IntentModel {
+function fitModel(examples: readonly IntentExample[], settings: FitSettings, vectors: SentenceVectors | undefined, onProgress: (fraction: number) => void): IntentModel {
   // NLP.js learns in input order; grouped input costs Banking77 ~30 points, so always shuffle with the seed.
   const ordered = shuffled(examples, createRandom(settings.seed));
   const share = settings.linear ? NETWORK_SHARE : 1;
@@ -58,12 +66,29 @@ function fitModel(examples: readonly IntentExample[], settings: FitSettings, onP
   if (!settings.linear) return new IntentModel(params);
   const linear = fitLinearScorer(ordered, params.intents, getLanguageTools(settings.lang), { termOptions: defaultTermOptions(settings.lang), seed: settings.seed });
   onProgress(1);
-  return new IntentModel({ ...params, linear: linear.params, blend: DEFAULT_BLEND });
+  if (!settings.encoder || !vectors) return new IntentModel({ ...params, linear: linear.params, blend: DEFAULT_BLEND });
+  const column = new Map(params.intents.map((intent, i) => [intent, i]));
+  const labels = Int32Array.from(ordered, (e) => column.get(e.intent) ?? -1);
+  const semantic = fitSemanticScorer(
+    ordered.map((e) => vectors.get(e.text) as Float32Array),
+    labels,
+    params.intents.length,
+    settings.encoder,
+    settings.seed,
+  );
+  return new IntentModel({ ...params, linear: linear.params, blend: { ...DEFAULT_BLEND, ...DEFAULT_SEMANTIC_BLEND }, semantic });
+}
+
+async function encodeAll(examples: readonly IntentExample[], onProgress: (fraction: number) => void): Promise<SentenceVectors> {
+  const texts = [...new Set(examples.map((e) => e.text))];
+  const vectors = await encodeSentences(texts, onProgress);
+  return new Map(texts.map((text, i) => [text, vectors[i] as Float32Array]));
 }
 
 /**
  * The production intent pipeline: NLP.js's neural network over stems, stem bigrams and character n-grams,
- * blended with a linear SVM over TF-IDF stem and character n-grams, trained on seeded-shuffled data.
+ * blended with a linear SVM over TF-IDF stem and character n-grams, trained on seeded-shuffled data, and for
+ * English with a linear SVM over pretrained sentence vectors.
  * The blend (temperatures, weight) and the decision threshold are chosen on validation data only.
  * Without a validation set, a stratified 10% of each intent and half of the out-of-scope lines are carved out of
  * training data to choose them, then the model is refitted on all the data.
@@ -80,34 +105,41 @@ export async function trainIntentModel(examples: IntentExample[], options: Train
     iterations: options.iterations ?? epochsFor(usable.length),
     linear: options.linear ?? true,
   };
-  const progress = options.onProgress ?? (() => undefined);
+  if (settings.linear && (options.semantic ?? true)) settings.encoder = sentenceEncoderFor(options.lang);
+  const report = options.onProgress ?? (() => undefined);
   const objective = {
     maxInScopeLoss: options.maxInScopeLoss ?? DEFAULT_MAX_IN_SCOPE_LOSS,
     minOutOfScopeRecall: options.minOutOfScopeRecall ?? DEFAULT_MIN_OUT_OF_SCOPE_RECALL,
     prior: settings.linear ? BLEND_THRESHOLD_PRIOR : 0,
   };
-  progress(0);
+  report(0);
+  const encodingShare = settings.encoder ? ENCODING_SHARE : 0;
+  const vectors = settings.encoder ? await encodeAll([...usable, ...(options.validation ?? [])], (f) => report(f * encodingShare)) : undefined;
+  const progress = (f: number) => report(encodingShare + f * (1 - encodingShare));
 
   const carve = options.validation === undefined;
   const split = carve ? carveValidation(usable, settings.seed) : { train: usable, holdOut: options.validation ?? [] };
   const firstShare = carve ? 0.5 : 0.95;
-  const first = fitModel(split.train, settings, (f) => progress(f * firstShare));
+  const first = fitModel(split.train, settings, vectors, (f) => progress(f * firstShare));
   const blend = settings.linear
     ? chooseBlend(
-        split.holdOut.map((e) => ({ gold: first.intents.indexOf(e.intent), network: first.networkScores(e.text), linear: first.linearMargins(e.text) ?? [] })),
+        split.holdOut.map((e) => {
+          const vector = vectors?.get(e.text);
+          return { gold: first.intents.indexOf(e.intent), network: first.networkScores(e.text), linear: first.linearMargins(e.text) ?? [], semantic: vector && first.semanticMargins(vector) };
+        }),
       )
     : undefined;
   const tuned = blend ? first.withBlend(blend) : first;
   const scored = split.holdOut.map((e) => {
-    const result = tuned.classify(e.text);
+    const result = tuned.classifyEncoded(e.text, vectors?.get(e.text));
     return { gold: e.intent, best: result.top[0] ?? { intent: result.intent, score: 0 } };
   });
   const threshold = chooseThreshold(scored, objective);
   let final = tuned;
   if (carve) {
-    final = fitModel(usable, settings, (f) => progress(firstShare + f * (1 - firstShare)));
+    final = fitModel(usable, settings, vectors, (f) => progress(firstShare + f * (1 - firstShare)));
     if (blend) final = final.withBlend(blend);
   }
-  progress(1);
+  report(1);
   return final.withThreshold(threshold);
 }

@@ -51,8 +51,8 @@ describe(`retraining a shop on ${testEngine}`, () => {
     expect(result.modelBytes).toBeGreaterThan(1000);
     const active = await loadActiveModelVersion(database.db, shop.id, 'en');
     const model = loadIntentModel(active!.model);
-    expect(model.classify('where is my order').intent).toBe('track_order');
-    expect(model.classify('what is the capital of France').intent).toBe('None');
+    expect((await model.classify('where is my order')).intent).toBe('track_order');
+    expect((await model.classify('what is the capital of France')).intent).toBe('None');
     const [run] = await runs(shop.id);
     expect(run).toMatchObject({ status: 'succeeded', promoted: true, versionId: result.versionId, corpusSize: result.corpus.size });
   });

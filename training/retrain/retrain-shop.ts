@@ -80,7 +80,7 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
     const active = await loadActiveModelVersion(deps.db, shopId, language);
     if (!active) return { hasLive: false, live: null };
     if (heldOut.length === 0) return { hasLive: true, live: null };
-    const { metrics } = evaluateModel(load(active.model), heldOut);
+    const { metrics } = await evaluateModel(load(active.model), heldOut);
     return { hasLive: true, live: { metrics, version: active.version } };
   }
 
@@ -97,8 +97,8 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
         const trainingSeconds = Math.round(performance.now() - started) / 1000;
         const json = model.toJSON();
         const modelBytes = Buffer.byteLength(JSON.stringify(json));
-        const fit = evaluateModel(model, corpus.train.slice(0, TRAINING_SANITY_SAMPLE)).metrics;
-        const candidate = corpus.heldOut.length > 0 ? evaluateModel(model, corpus.heldOut).metrics : null;
+        const fit = (await evaluateModel(model, corpus.train.slice(0, TRAINING_SANITY_SAMPLE))).metrics;
+        const candidate = corpus.heldOut.length > 0 ? (await evaluateModel(model, corpus.heldOut)).metrics : null;
         const { hasLive, live } = await liveEvaluation(shopId, language, corpus.heldOut);
         progress(0.95);
         const gate = decidePromotion({ trainingAccuracy: fit.accuracy, candidate, live: live?.metrics ?? null, hasLiveModel: hasLive }, deps.rule);
