@@ -20,12 +20,16 @@ export async function customerOfOrder(pool: Pool, shopId: string, orderNumber: n
   return rows[0]?.id;
 }
 
-/** Topics of one customer (by pseudonym under `keyVersion`), each with when it was asked. */
+/**
+ * Topics of one customer (by pseudonym under `keyVersion`), each with when it was asked. Nothing is stored for a
+ * customer erased since the conversation was linked: the erasure's record names the same pseudonym.
+ */
 export async function insertChatTopics(pool: Pool, shopId: string, link: { subject: string; keyVersion: number }, topics: ReadonlyArray<readonly [string, Date]>): Promise<number> {
   if (topics.length === 0) return 0;
   const result = await pool.query(
     `INSERT INTO audience_chat_topics (shop_id, subject, key_version, topic, asked_at)
-     SELECT $1, $2, $3, t.topic, t.asked_at FROM unnest($4::text[], $5::timestamptz[]) AS t(topic, asked_at)`,
+     SELECT $1, $2, $3, t.topic, t.asked_at FROM unnest($4::text[], $5::timestamptz[]) AS t(topic, asked_at)
+     WHERE NOT EXISTS (SELECT 1 FROM subject_requests r WHERE r.shop_id = $1 AND r.kind = 'customer_redact' AND r.subject_ref = $2)`,
     [shopId, link.subject, link.keyVersion, topics.map(([topic]) => topic), topics.map(([, at]) => at)],
   );
   return result.rowCount ?? 0;

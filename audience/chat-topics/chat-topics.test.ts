@@ -146,6 +146,22 @@ describe(`chat topics recorded from linked conversations (${testEngine})`, () =>
     expect((await rows()).map((r) => r.subject)).toEqual([await subjectOf(12)]);
   });
 
+  it('stores nothing more for a customer erased while the conversation is still linked', async () => {
+    const memory: ChatTopicMemory = {};
+    await topics().linked(memory, shopId, { orderNumber: 1012 });
+    await topics().noted(memory, shopId, 'invoice');
+    expect(await rows()).toHaveLength(1);
+    const holder = audienceSubjectHolder({ pool: database.pool, pseudonymizer });
+    await holder.erase(shopId, { customerId: 12 });
+    // The record subject rights keep of the erasure, naming the customer by the same pseudonym.
+    await database.db.insert(schema.subjectRequests).values({ shopId, kind: 'customer_redact', subjectRef: await subjectOf(12), counts: { audience: 1 } });
+    clock.advance(HOUR);
+    await topics().noted(memory, shopId, 'return_policy');
+    expect(await rows()).toEqual([]);
+    expect(errors).toEqual([]);
+    await database.pool.query('DELETE FROM subject_requests WHERE shop_id = $1', [shopId]);
+  });
+
   it('keeps topics for their 180-day window only, whatever the shop\'s raw-data retention', async () => {
     const insert = (daysOld: number) =>
       database.pool.query('INSERT INTO audience_chat_topics (shop_id, subject, key_version, topic, asked_at) VALUES ($1, $2, 1, $3, $4)', [shopId, 's', `t${daysOld}`, new Date(clock.now().getTime() - daysOld * DAY)]);
