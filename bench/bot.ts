@@ -35,11 +35,12 @@ const program = new Command()
   .option('--messages <n>', 'messages per conversation', '60')
   .option('--shops <n>', 'shops, each with its own loaded model', '10')
   .option('--pool <n>', 'database pool size of the server', '16')
+  .option('--off-topic', 'make every tenth line one the models are unsure of, so it goes through the sentence encoder')
   .option('--rate <n>', 'open loop: offer this many messages per second in all (latency counts from when each was due); 0 sends each as soon as the last reply came', '0')
   .option('--server-node-args <args>', 'extra node flags for the server process (e.g. --cpu-prof), after the heap flags of npm start', '')
   .option('--role <role>', '(internal) run as the bot server process')
   .parse();
-const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; rate: string; serverNodeArgs: string; role?: string }>();
+const opts = program.opts<{ databaseUrl: string; conversations: string; messages: string; shops: string; pool: string; rate: string; serverNodeArgs: string; offTopic?: boolean; role?: string }>();
 
 const LINES = [
   'how much is shipping?',
@@ -53,6 +54,8 @@ const LINES = [
   '#1002 wrong@example.com',
   'hello',
 ];
+// Lines the English models are unsure of: each is encoded by the sentence encoder before the bot says it is unsure.
+const OFF_TOPIC = ['xylophone quantum giraffe', 'what do penguins eat in winter', 'is it going to rain in the afternoon', 'who won the football last night', 'tell me about the history of Rome', 'my cat keeps sneezing'];
 
 type ServerStats = { rssMb: number; heapMb: number; liveMb?: number; cpuMs: number; systemMs: number; queries: number; models: number; engine: string };
 type ToServer = { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
@@ -229,7 +232,7 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: conversations }, async (_, c) => {
         for (let m = 0; m < messages; m += 1) {
-          const text = LINES[(c + m) % LINES.length]!;
+          const text = opts.offTopic && (c + m) % 10 === 9 ? OFF_TOPIC[(c + m) % OFF_TOPIC.length]! : LINES[(c + m) % LINES.length]!;
           if (rate <= 0) {
             latencies.push(await send(c, text));
             continue;

