@@ -39,6 +39,15 @@ export interface IntentModelParameters {
 // kept all but 0.1 point of the gain of encoding every text.
 const SEMANTIC_GATE = 0.8;
 
+let encoderWarned = false;
+
+function warnEncoderFailure(error: unknown): void {
+  if (encoderWarned) return;
+  encoderWarned = true;
+  const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+  process.emitWarning(`sentence encoder unavailable, English intents answered by the n-gram models alone: ${reason}`, { code: 'STOREDESK_SENTENCE_ENCODER' });
+}
+
 interface NgramScores {
   network: Float64Array;
   linear?: Float64Array;
@@ -104,11 +113,22 @@ export class IntentModel {
     return this.params.semantic?.encoder;
   }
 
-  /** Scores every intent for a text; `None` means the model abstains. Encodes the text only when it must. */
-  async classify(text: string): Promise<IntentClassification> {
+  /**
+   * Scores every intent for a text; `None` means the model abstains. Encodes the text only when it must (`encode`
+   * is the sentence encoder; if it fails, the n-gram models answer alone).
+   */
+  async classify(text: string, encode: (text: string) => Promise<Float32Array> = encodeSentence): Promise<IntentClassification> {
     const scores = this.ngramScores(text);
     if (!this.wantsVector(scores)) return this.decide(scores.blended);
-    return this.decide(this.withSemantic(scores, await encodeSentence(text)));
+    let vector: Float32Array;
+    try {
+      vector = await encode(text);
+    } catch (error) {
+      // A buyer still gets the n-gram models' answer; the failure is reported once, without the text.
+      warnEncoderFailure(error);
+      return this.decide(scores.blended);
+    }
+    return this.decide(this.withSemantic(scores, vector));
   }
 
   /** {@link classify} with the text's sentence vector already at hand (training encodes in batches). */

@@ -86,6 +86,25 @@ describe('the semantic part of an English model', () => {
     expect(withVectors).toBeGreaterThanOrEqual(11);
   });
 
+  it('answers from the n-gram models alone, and warns once without the text, when the encoder fails', async () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const broken = () => Promise.reject(new Error('sentence encoder thread exited with code 1'));
+      const unsure = ['xylophone quantum giraffe', 'can I be reimbursed for the item'];
+      for (const text of unsure) {
+        const fallback = await model.classify(text, broken);
+        expect(fallback).toEqual(model.classifyEncoded(text, undefined));
+        expect(fallback).not.toEqual(await model.classify(text));
+      }
+      expect(warn).toHaveBeenCalledTimes(1);
+      const message = String(warn.mock.calls[0]?.[0]);
+      expect(message).toMatch(/n-gram models alone: sentence encoder thread exited with code 1/);
+      expect(unsure.some((text) => message.includes(text))).toBe(false);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('is absent where no encoder exists for the language', async () => {
     const malay = await trainIntentModel(
       [
