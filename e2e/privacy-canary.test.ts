@@ -55,7 +55,8 @@ describe(`personal data planted in a chat reaches only the raw transcript, until
     expect(notSure?.[0]).toMatch(NOT_SURE);
     expect(lookup).toEqual(["I couldn't match those details to an order. Please check the order number and the email or phone number used at checkout."]);
     // "How do I get a refund" sits between two refund answers: the bot gives one, or asks which with both offered.
-    const refundChoices = replies[4]!.flatMap((a) => a.suggestedActions?.actions.map((action) => action.title) ?? []);
+    const [, , , , refundActivities] = replies;
+    const refundChoices = (refundActivities ?? []).flatMap((a) => a.suggestedActions?.actions.map((action) => action.title) ?? []);
     expect([refund?.[0], ...refundChoices].join(' ')).toMatch(/refund/i);
     expect(returns?.[0]).toMatch(/return/i);
     expect(gibberish?.[0]).toMatch(NOT_SURE);
