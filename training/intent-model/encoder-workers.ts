@@ -7,7 +7,13 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { initModel } = require(workerData.embeddings);
 const { modelSource } = require(workerData.weights);
-const ready = initModel(modelSource);
+// The graph model keeps its 28 MB of loaded weight bytes after copying them into WebAssembly memory; nothing
+// reads them again, so let them be collected.
+const ready = initModel(modelSource).then((model) => {
+  const artifacts = model.model && model.model.artifacts;
+  if (artifacts) artifacts.weightData = undefined;
+  return model;
+});
 let queue = Promise.resolve();
 parentPort.on('message', ({ id, texts }) => {
   queue = queue.then(async () => {
