@@ -70,6 +70,13 @@ export class EncoderThread {
     });
   }
 
+  /** Stops the thread, if it runs; a later `embed` starts it again. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
   private running(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.dimensions);
@@ -94,46 +101,27 @@ export class EncoderThread {
   }
 }
 
-/** How many encoder threads a large training run uses: one per core, at most 4 (each holds ~150 MB). */
+/** How many encoder threads a large training run uses: one per core, at most 4 (each holds ~100 MB). */
 export function encoderThreadCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /**
- * Embeds batches of texts on worker threads, one encoder per thread, and returns the raw vectors of each batch in
- * order. The threads exist for this call only, so their memory is given back when training ends.
+ * Embeds batches of texts on several encoder threads at once, each taking the next batch when it is done, and
+ * returns the raw vectors of each batch in order.
  */
-export async function embedOnThreads(batches: readonly string[][], dimensions: number, threads: number, onBatch: () => void): Promise<Float32Array[][]> {
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(dimensions));
+export async function embedOn(encoders: readonly EncoderThread[], batches: readonly string[][], onBatch: () => void): Promise<Float32Array[][]> {
   const results: Float32Array[][] = new Array(batches.length);
   let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= batches.length) return resolve();
-              const id = next;
-              next += 1;
-              worker.postMessage({ id, texts: batches[id] });
-            };
-            worker.on('message', (reply: Reply) => {
-              if (reply.error !== undefined || !reply.flat) return reject(new Error(`sentence encoder thread failed: ${reply.error ?? 'no vectors'}`));
-              results[reply.id] = split(reply.flat, dimensions);
-              onBatch();
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (next < batches.length || code !== 0) reject(new Error(`sentence encoder thread exited with code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  await Promise.all(
+    encoders.map(async (encoder) => {
+      while (next < batches.length) {
+        const id = next;
+        next += 1;
+        results[id] = await encoder.embed(batches[id] as string[]);
+        onBatch();
+      }
+    }),
+  );
   return results;
 }

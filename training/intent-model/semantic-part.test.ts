@@ -4,7 +4,7 @@ import { parseIntentJsonl } from '../evaluation';
 import { chooseBlend } from './blend';
 import { loadIntentModel, trainIntentModel } from './index';
 import type { IntentModel } from './index';
-import { embedOnThreads } from './encoder-workers';
+import { EncoderThread, embedOn } from './encoder-workers';
 import { encodeSentence, encodeSentences, SENTENCE_DIMENSIONS, SENTENCE_ENCODER } from './sentence-encoder';
 
 const examples = parseIntentJsonl(readFileSync(join(__dirname, 'fixtures/shop-intents.jsonl'), 'utf8'), 'shop-intents.jsonl');
@@ -50,7 +50,9 @@ describe('the pretrained sentence encoder', () => {
     const texts = paraphrases.map(([text]) => text);
     const batches = [texts.slice(0, 5), texts.slice(5, 9), texts.slice(9)];
     let reported = 0;
-    const [threaded, local] = await Promise.all([embedOnThreads(batches, SENTENCE_DIMENSIONS, 2, () => (reported += 1)), encodeSentences(texts)]);
+    const threads = [new EncoderThread(SENTENCE_DIMENSIONS), new EncoderThread(SENTENCE_DIMENSIONS)];
+    const [threaded, local] = await Promise.all([embedOn(threads, batches, () => (reported += 1)), encodeSentences(texts)]);
+    await Promise.all(threads.map((thread) => thread.close()));
     expect(reported).toBe(3);
     expect(threaded.map((b) => b.length)).toEqual([5, 4, 7]);
     threaded.flat().forEach((vector, i) => expect(cosine(vector, local[i] as Float32Array)).toBeGreaterThan(0.9999));

@@ -1,4 +1,4 @@
-import { EncoderThread, embedOnThreads, encoderThreadCount } from './encoder-workers';
+import { EncoderThread, embedOn, encoderThreadCount } from './encoder-workers';
 
 /**
  * The pretrained sentence encoder a model's semantic part was fitted on, stored with the model so serving encodes
@@ -15,8 +15,8 @@ export const SENTENCE_DIMENSIONS = 512;
 const BATCH = 8;
 // A buyer's message past this length adds cost without adding intent.
 const MAX_CHARS = 400;
-// Below this many texts, starting more encoder threads (~0.5 s and ~150 MB each) costs more than it saves; a
-// default catalog (hundreds of lines) is encoded on the one long-lived thread.
+// Below this many texts, starting more encoder threads (~0.5 s and ~100 MB each) costs more than it saves; a
+// default catalog (hundreds of lines) is encoded on the one long-lived thread alone.
 const THREADED_FROM = 1000;
 
 // Serving and small training runs encode on one long-lived thread, never on the event loop.
@@ -110,16 +110,14 @@ export async function encodeSentences(texts: readonly string[], onProgress: (fra
     done += 1;
     onProgress(done / batches.length);
   };
-  const threads = encoderThreadCount();
+  // The long-lived thread takes its share too; the others live for this call only, so training gives their memory
+  // back when it ends. A serving text waits behind at most one training batch.
+  const helpers = texts.length >= THREADED_FROM ? Array.from({ length: encoderThreadCount() - 1 }, () => new EncoderThread(SENTENCE_DIMENSIONS)) : [];
   let vectors: Float32Array[][];
-  if (texts.length >= THREADED_FROM && threads > 1) {
-    vectors = await embedOnThreads(batches, SENTENCE_DIMENSIONS, threads, tick);
-  } else {
-    vectors = [];
-    for (const batch of batches) {
-      vectors.push(await thread.embed(batch));
-      tick();
-    }
+  try {
+    vectors = await embedOn([thread, ...helpers], batches, tick);
+  } finally {
+    await Promise.all(helpers.map((helper) => helper.close()));
   }
   onProgress(1);
   return assemble(texts.length, byLength, vectors.flat());
