@@ -46,59 +46,71 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/** A running worker and the requests it has not answered yet. */
+interface Running {
+  worker: Worker;
+  waiting: Map<number, Waiting>;
+}
+
 /**
- * One long-lived encoder thread for serving and small training runs: the encoder takes ~10 ms of CPU a text,
- * which on the event loop would hold up every other conversation (and job) of the process. The thread starts on
- * first use and does not keep the process alive while it has nothing to do.
+ * One sentence-encoder thread: the encoder takes ~5-15 ms of CPU a text, which on the event loop would hold up
+ * every other conversation (and job) of the process. The thread starts on first use, does not keep the process
+ * alive while it has nothing to do, and starts again on the next text after a crash.
  */
 export class EncoderThread {
-  private worker?: Worker;
+  private current?: Running;
   private nextId = 0;
-  private readonly waiting = new Map<number, Waiting>();
 
   constructor(private readonly dimensions: number) {}
 
   /** Raw vectors of `texts`, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]> {
-    const worker = this.running();
+    const { worker, waiting } = this.running();
     const id = this.nextId;
     this.nextId += 1;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      waiting.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, texts });
     });
   }
 
-  /** Stops the thread, if it runs; a later `embed` starts it again. */
+  /** Stops the thread, if it runs, failing what it has not answered; a later `embed` starts it again. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
+    const current = this.current;
+    this.current = undefined;
+    if (!current) return;
+    rejectAll(current.waiting, new Error('sentence encoder thread closed'));
+    await current.worker.terminate();
   }
 
-  private running(): Worker {
-    if (this.worker) return this.worker;
+  private running(): Running {
+    if (this.current) return this.current;
     const worker = startWorker(this.dimensions);
+    const current: Running = { worker, waiting: new Map() };
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const w of this.waiting.values()) w.reject(error);
-      this.waiting.clear();
+      if (this.current === current) this.current = undefined;
+      rejectAll(current.waiting, error);
     };
     worker.on('message', (reply: Reply) => {
-      const waiting = this.waiting.get(reply.id);
+      const waiting = current.waiting.get(reply.id);
+      current.waiting.delete(reply.id);
+      if (current.waiting.size === 0) worker.unref();
       if (!waiting) return;
-      this.waiting.delete(reply.id);
-      if (this.waiting.size === 0) worker.unref();
       if (reply.error !== undefined || !reply.flat) waiting.reject(new Error(`sentence encoder failed: ${reply.error ?? 'no vectors'}`));
       else waiting.resolve(split(reply.flat, this.dimensions));
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`sentence encoder thread exited with code ${code}`)));
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.current = current;
+    return current;
   }
+}
+
+function rejectAll(waiting: Map<number, Waiting>, error: Error): void {
+  for (const w of waiting.values()) w.reject(error);
+  waiting.clear();
 }
 
 /** How many encoder threads a large training run uses: one per core, at most 4 (each holds ~100 MB). */
@@ -108,20 +120,28 @@ export function encoderThreadCount(): number {
 
 /**
  * Embeds batches of texts on several encoder threads at once, each taking the next batch when it is done, and
- * returns the raw vectors of each batch in order.
+ * returns the raw vectors of each batch in order. When one thread fails, the others stop taking batches, and the
+ * first error is thrown once none of them is still encoding.
  */
-export async function embedOn(encoders: readonly EncoderThread[], batches: readonly string[][], onBatch: () => void): Promise<Float32Array[][]> {
+export async function embedOn(encoders: readonly Pick<EncoderThread, 'embed'>[], batches: readonly string[][], onBatch: () => void): Promise<Float32Array[][]> {
   const results: Float32Array[][] = new Array(batches.length);
   let next = 0;
-  await Promise.all(
+  const outcomes = await Promise.allSettled(
     encoders.map(async (encoder) => {
       while (next < batches.length) {
         const id = next;
         next += 1;
-        results[id] = await encoder.embed(batches[id] as string[]);
+        try {
+          results[id] = await encoder.embed(batches[id] as string[]);
+        } catch (error) {
+          next = batches.length;
+          throw error;
+        }
         onBatch();
       }
     }),
   );
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return results;
 }

@@ -51,11 +51,38 @@ describe('the pretrained sentence encoder', () => {
     const batches = [texts.slice(0, 5), texts.slice(5, 9), texts.slice(9)];
     let reported = 0;
     const threads = [new EncoderThread(SENTENCE_DIMENSIONS), new EncoderThread(SENTENCE_DIMENSIONS)];
-    const [threaded, local] = await Promise.all([embedOn(threads, batches, () => (reported += 1)), encodeSentences(texts)]);
-    await Promise.all(threads.map((thread) => thread.close()));
+    const [threaded, local] = await Promise.all([embedOn(threads, batches, () => (reported += 1)), encodeSentences(texts)]).finally(() => Promise.all(threads.map((thread) => thread.close())));
     expect(reported).toBe(3);
     expect(threaded.map((b) => b.length)).toEqual([5, 4, 7]);
     threaded.flat().forEach((vector, i) => expect(cosine(vector, local[i] as Float32Array)).toBeGreaterThan(0.9999));
+  });
+
+  it('stops handing out batches when one thread fails, and fails with its error once the others are done', async () => {
+    const thread = new EncoderThread(SENTENCE_DIMENSIONS);
+    const broken = { embed: () => Promise.reject(new Error('thread crashed')) };
+    const batches = Array.from({ length: 40 }, (_, i) => [`line ${i}`]);
+    let encoded = 0;
+    try {
+      await expect(embedOn([thread, broken], batches, () => (encoded += 1))).rejects.toThrow('thread crashed');
+      // The working thread had taken the first batch and finished it; it takes no more, even a while later.
+      expect(encoded).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(encoded).toBe(1);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('starts again after it was closed', async () => {
+    const thread = new EncoderThread(SENTENCE_DIMENSIONS);
+    try {
+      const [before] = await thread.embed(['where is my parcel']);
+      await thread.close();
+      const [after] = await thread.embed(['where is my parcel']);
+      expect(cosine(before as Float32Array, after as Float32Array)).toBeGreaterThan(0.9999);
+    } finally {
+      await thread.close();
+    }
   });
 });
 

@@ -19,7 +19,7 @@ const MAX_CHARS = 400;
 // default catalog (hundreds of lines) is encoded on the one long-lived thread alone.
 const THREADED_FROM = 1000;
 
-// Serving and small training runs encode on one long-lived thread, never on the event loop.
+// Serving and training encode on one long-lived thread, never on the event loop; large runs add more threads.
 const thread = new EncoderThread(SENTENCE_DIMENSIONS);
 
 /** The encoder for a language, or undefined when none is available (only English has one). */
@@ -119,6 +119,6 @@ export async function encodeSentences(texts: readonly string[], onProgress: (fra
   } finally {
     await Promise.all(helpers.map((helper) => helper.close()));
   }
-  onProgress(1);
+  if (batches.length === 0) onProgress(1);
   return assemble(texts.length, byLength, vectors.flat());
 }
