@@ -36,7 +36,7 @@ export function parseRulesOrThrow(input: unknown, failure: string): RulesDocumen
   throw new ValidationError(`${failure}: ${parsed.problems.join('; ')}`, { details: { problems } });
 }
 
-/** What an edit changed, for the audit trail: rule ids and numbers only. */
+/** What an edit changed, for the audit trail: rule ids and numbers only (a reason's new words are not copied). */
 function changesOf(before: RulesDocument, after: RulesDocument): Record<string, unknown> {
   const old = new Map(before.rules.map((rule) => [rule.id, rule]));
   const changed: Array<Record<string, unknown>> = [];
@@ -45,7 +45,7 @@ function changesOf(before: RulesDocument, after: RulesDocument): Record<string, 
     old.delete(rule.id);
     if (!was) changed.push({ rule: rule.id, added: true });
     else if (was.weight !== rule.weight || was.enabled !== rule.enabled || was.threshold !== rule.threshold || was.saturateAt !== rule.saturateAt || was.op !== rule.op || was.feature !== rule.feature || was.reason !== rule.reason)
-      changed.push({ rule: rule.id, weight: [was.weight, rule.weight], enabled: [was.enabled, rule.enabled], threshold: [was.threshold, rule.threshold] });
+      changed.push({ rule: rule.id, weight: [was.weight, rule.weight], enabled: [was.enabled, rule.enabled], threshold: [was.threshold, rule.threshold], ...(was.reason === rule.reason ? {} : { reasonChanged: true }) });
   }
   for (const id of old.keys()) changed.push({ rule: id, removed: true });
   return {
@@ -53,6 +53,8 @@ function changesOf(before: RulesDocument, after: RulesDocument): Record<string, 
     review: after.thresholds.review,
     deny: after.thresholds.deny,
     thresholdsBefore: before.thresholds,
+    ...(before.baseLogOdds === after.baseLogOdds ? {} : { baseLogOdds: [before.baseLogOdds, after.baseLogOdds] }),
+    ...(before.model.blendWeight === after.model.blendWeight ? {} : { blendWeight: [before.model.blendWeight, after.model.blendWeight] }),
     changed: changed.slice(0, 50),
   };
 }

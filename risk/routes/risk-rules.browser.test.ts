@@ -58,6 +58,9 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(await weight('disposable-email').inputValue()).toBe('1.5');
     expect(await staff.getByLabel('Review at score').inputValue()).toBe('50');
     expect(await staff.getByLabel('Deny at score').inputValue()).toBe('85');
+    expect(await staff.getByLabel('Fraud before any rule').inputValue()).toBe('1.98');
+    expect(await staff.getByLabel("Learned model's share").inputValue()).toBe('50');
+    expect(await staff.getByLabel('Reason for disposable-email').inputValue()).toMatch(/disposable/i);
     await staff.getByText("These are storedesk's default rules.", { exact: false }).waitFor();
     await screenshot(staff, 'risk-rules');
   }, 60_000);
@@ -76,6 +79,13 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(await staff.getByText('must be between -20 and 20').count()).toBe(2);
 
     await weight('disposable-email').fill('6');
+    await staff.getByLabel('Reason for disposable-email').fill('   ');
+    await staff.getByLabel('Fraud before any rule').fill('100');
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('Reason of “disposable-email”: Enter the reason staff and Shopify are shown').waitFor();
+    await staff.getByText('Fraud before any rule: Enter a share above 0 and below 100').waitFor();
+    await staff.getByLabel('Reason for disposable-email').fill('Signed up with a throwaway mailbox');
+    await staff.getByLabel('Fraud before any rule').fill('1.98');
     await staff.getByLabel('Review at score').fill('90');
     await staff.getByLabel('Deny at score').fill('80');
     await staff.getByRole('button', { name: 'Save rules' }).click();
@@ -105,6 +115,8 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     await staff.getByText('Other accounts on the same device in the last 24 hours: at least 5 (full weight at 10)').waitFor();
 
     await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).uncheck();
+    await staff.getByLabel('Fraud before any rule').fill('5');
+    await staff.getByLabel("Learned model's share").fill('30');
     await staff.getByText('Unsaved changes').waitFor();
     await staff.getByRole('button', { name: 'Save rules' }).click();
     await staff.getByText('Rules saved').waitFor();
@@ -113,15 +125,22 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(saved.rules.rules.find((rule) => rule.id === 'disposable-email')?.weight).toBe(6);
     expect(saved.rules.rules.find((rule) => rule.id === 'unusual-amount')?.enabled).toBe(false);
     expect(saved.rules.rules.find((rule) => rule.id === 'device-accounts-day')).toMatchObject({ threshold: 5, saturateAt: 10 });
+    expect(saved.rules.rules.find((rule) => rule.id === 'disposable-email')?.reason).toBe('Signed up with a throwaway mailbox');
+    expect(saved.rules.baseLogOdds).toBeCloseTo(Math.log(5 / 95), 6);
+    expect(saved.rules.model.blendWeight).toBe(0.3);
     expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail?.changed).toEqual([
       expect.objectContaining({ rule: 'device-accounts-day', threshold: [3, 5] }),
-      expect.objectContaining({ rule: 'disposable-email', weight: [1.5, 6] }),
+      expect.objectContaining({ rule: 'disposable-email', weight: [1.5, 6], reasonChanged: true }),
       expect.objectContaining({ rule: 'unusual-amount', enabled: [true, false] }),
     ]);
+    expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail).toMatchObject({ baseLogOdds: [-3.9, expect.closeTo(-2.944, 3)], blendWeight: [0.5, 0.3] });
 
     await staff.reload();
     await staff.getByText(/Last changed by .+ on /).waitFor();
     expect(await weight('disposable-email').inputValue()).toBe('6');
+    expect(await staff.getByLabel('Reason for disposable-email').inputValue()).toBe('Signed up with a throwaway mailbox');
+    expect(await staff.getByLabel('Fraud before any rule').inputValue()).toBe('5');
+    expect(await staff.getByLabel("Learned model's share").inputValue()).toBe('30');
     expect(await staff.getByLabel('Starting value of device-accounts-day').inputValue()).toBe('5');
     expect(await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).isChecked()).toBe(false);
     expect(await staff.getByRole('button', { name: 'Save rules' }).isDisabled()).toBe(true);

@@ -21,26 +21,39 @@ export function previewRules(document: RulesDocument): Promise<RulesPreview> {
   return api<RulesPreview>(`${RULES_PATH}/preview`, { method: 'POST', body: document });
 }
 
-/** What the form edits: numbers as typed, scores on the 0-100 scale the risk queue shows. */
+/** What the form edits: numbers as typed, scores and shares on the 0-100 scale the risk queue shows. */
 export interface RulesDraft {
   review: string;
   deny: string;
-  rules: Array<{ threshold: string; weight: string; enabled: boolean }>;
+  /** Percent of orders that are fraud before any rule: where every score starts. */
+  baseRate: string;
+  /** Percent share of the shop's learned model in the score, once one is trained. */
+  blend: string;
+  rules: Array<{ threshold: string; weight: string; enabled: boolean; reason: string }>;
 }
 
+const REASON_LENGTH = 200;
 const asScore = (probability: number) => String(Math.round(probability * 1000) / 10);
+const asRate = (logOdds: number) => String(Number(((100 / (1 + Math.exp(-logOdds))).toPrecision(3))));
 
 /** The form's starting values for a document. */
 export function draftOf(document: RulesDocument): RulesDraft {
-  return { review: asScore(document.thresholds.review), deny: asScore(document.thresholds.deny), rules: document.rules.map((r) => ({ threshold: String(r.threshold), weight: String(r.weight), enabled: r.enabled })) };
+  return {
+    review: asScore(document.thresholds.review),
+    deny: asScore(document.thresholds.deny),
+    baseRate: asRate(document.baseLogOdds),
+    blend: asScore(document.model.blendWeight),
+    rules: document.rules.map((r) => ({ threshold: String(r.threshold), weight: String(r.weight), enabled: r.enabled, reason: r.reason })),
+  };
 }
 
 /**
- * The document the draft stands for, or the fields that are not numbers (keyed by the server's paths,
+ * The document the draft stands for, or the fields that are not numbers or are empty (keyed by the server's paths,
  * so local and server problems show at the same field). Ranges are the server's to check.
  */
 export function documentOf(base: RulesDocument, draft: RulesDraft): { document: RulesDocument; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const shown = draftOf(base);
   const number = (path: string, text: string) => {
     const value = text.trim() === '' ? Number.NaN : Number(text);
     if (!Number.isFinite(value)) errors[path] = 'Enter a number';
@@ -51,14 +64,36 @@ export function documentOf(base: RulesDocument, draft: RulesDraft): { document: 
     if (!errors[path] && (value < 0 || value > 100)) errors[path] = 'Enter a score from 0 to 100';
     return value / 100;
   };
+  // A share left as shown keeps its stored value: the percent on screen is rounded.
+  const baseLogOdds = () => {
+    if (draft.baseRate.trim() === shown.baseRate) return base.baseLogOdds;
+    const rate = number('baseLogOdds', draft.baseRate);
+    if (errors.baseLogOdds) return rate;
+    if (rate <= 0 || rate >= 100) {
+      errors.baseLogOdds = 'Enter a share above 0 and below 100';
+      return Number.NaN;
+    }
+    return Math.log(rate / (100 - rate));
+  };
+  const blendWeight = draft.blend.trim() === shown.blend ? base.model.blendWeight : score('model.blendWeight', draft.blend);
+  const reason = (index: number, text: string | undefined, stored: string) => {
+    const path = `rules.${index}.reason`;
+    const value = (text ?? stored).trim();
+    if (value === '') errors[path] = 'Enter the reason staff and Shopify are shown';
+    else if (value.length > REASON_LENGTH) errors[path] = `Use at most ${REASON_LENGTH} characters`;
+    return value;
+  };
   const document: RulesDocument = {
     ...base,
+    baseLogOdds: baseLogOdds(),
     thresholds: { review: score('thresholds.review', draft.review), deny: score('thresholds.deny', draft.deny) },
+    model: { ...base.model, blendWeight },
     rules: base.rules.map((rule, index) => {
-      const threshold = number(`rules.${index}.threshold`, draft.rules[index]?.threshold ?? String(rule.threshold));
+      const edited = draft.rules[index];
+      const threshold = number(`rules.${index}.threshold`, edited?.threshold ?? String(rule.threshold));
       // Moving where a rule starts moves where it reaches full weight by as much, keeping its ramp.
       const saturateAt = rule.saturateAt === undefined || !Number.isFinite(threshold) ? rule.saturateAt : rule.saturateAt + (threshold - rule.threshold);
-      return { ...rule, threshold, saturateAt, weight: number(`rules.${index}.weight`, draft.rules[index]?.weight ?? ''), enabled: draft.rules[index]?.enabled ?? rule.enabled };
+      return { ...rule, threshold, saturateAt, weight: number(`rules.${index}.weight`, edited?.weight ?? ''), enabled: edited?.enabled ?? rule.enabled, reason: reason(index, edited?.reason, rule.reason) };
     }),
   };
   return { document, errors };
@@ -66,10 +101,10 @@ export function documentOf(base: RulesDocument, draft: RulesDraft): { document: 
 
 /** A problem's field in words: `rules.3.weight` is "Weight of “same-card”", `rules.3.threshold` "Starting value of “same-card”". */
 export function fieldName(path: string, document: RulesDocument): string {
-  if (path === 'thresholds.review') return 'Review at score';
-  if (path === 'thresholds.deny') return 'Deny at score';
+  const names: Record<string, string> = { 'thresholds.review': 'Review at score', 'thresholds.deny': 'Deny at score', baseLogOdds: 'Fraud before any rule', 'model.blendWeight': "Learned model's share" };
+  if (names[path]) return names[path];
   const rule = /^rules\.(\d+)\.(\w+)/.exec(path);
-  const names: Record<string, string> = { weight: 'Weight', threshold: 'Starting value' };
-  if (rule) return `${names[rule[2]!] ?? rule[2]} of “${document.rules[Number(rule[1])]?.id ?? rule[1]}”`;
+  const fields: Record<string, string> = { weight: 'Weight', threshold: 'Starting value', reason: 'Reason' };
+  if (rule) return `${fields[rule[2]!] ?? rule[2]} of “${document.rules[Number(rule[1])]?.id ?? rule[1]}”`;
   return path;
 }

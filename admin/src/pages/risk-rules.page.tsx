@@ -90,19 +90,23 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
                   <TextField label="Review at score" inputMode="decimal" value={draft.review} onChange={(v) => edit((d) => ({ ...d, review: v }))} error={errorAt('thresholds.review')} autoComplete="off" helpText="0 to 100" />
                   <TextField label="Deny at score" inputMode="decimal" value={draft.deny} onChange={(v) => edit((d) => ({ ...d, deny: v }))} error={errorAt('thresholds.deny')} autoComplete="off" helpText="0 to 100, not below the review score" />
                 </FormLayout.Group>
+                <FormLayout.Group>
+                  <TextField label="Fraud before any rule" inputMode="decimal" suffix="% of orders" value={draft.baseRate} onChange={(v) => edit((d) => ({ ...d, baseRate: v }))} error={errorAt('baseLogOdds')} autoComplete="off" helpText="Where every score starts. Raise it if more of your orders turn out to be fraud." />
+                  <TextField label="Learned model's share" inputMode="decimal" suffix="%" value={draft.blend} onChange={(v) => edit((d) => ({ ...d, blend: v }))} error={errorAt('model.blendWeight')} autoComplete="off" helpText={loaded.model.trained ? "0 to 100: how much the model learned from your shop's outcomes counts against the rules" : "0 to 100; used once enough of your shop's outcomes are known to train a model"} />
+                </FormLayout.Group>
               </FormLayout>
             </BlockStack>
           </Card>
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Rules</Text>
-              <Text as="p" tone="subdued">A rule adds its weight to the risk when it is met (half of it at its starting value, which you can move). A weight of 0.7 roughly doubles the odds of fraud, 2.3 multiplies them by ten; a negative weight lowers the risk. Weights go from -20 to 20.</Text>
+              <Text as="p" tone="subdued">A rule adds its weight to the risk when it is met (half of it at its starting value, which you can move). A weight of 0.7 roughly doubles the odds of fraud, 2.3 multiplies them by ten; a negative weight lowers the risk. Weights go from -20 to 20. The reason is what staff see in the risk queue and what is written to the order in Shopify; {'{value}'} stands for the order's value.</Text>
               {base.rules.map((rule, index) => (
                 <BlockStack key={rule.id} gap="200">
                   {index > 0 && <Divider />}
                   <InlineStack align="space-between" blockAlign="start" gap="400" wrap={false}>
                     <Box minWidth="0">
-                      <Checkbox label={condition(shown(index, rule), loaded.features)} checked={draft.rules[index]?.enabled ?? rule.enabled} onChange={(on) => editRule(index, { enabled: on })} helpText={`Reason given: ${rule.reason.replaceAll('{value}', 'N')}`} />
+                      <Checkbox label={condition(shown(index, rule), loaded.features)} checked={draft.rules[index]?.enabled ?? rule.enabled} onChange={(on) => editRule(index, { enabled: on })} />
                     </Box>
                     <Box width="130px">
                       <TextField label={`Starting value of ${rule.id}`} labelHidden prefix={rule.op === '<=' ? 'Up to' : 'From'} inputMode="decimal" value={draft.rules[index]?.threshold ?? ''} onChange={(v) => editRule(index, { threshold: v })} error={errorAt(`rules.${index}.threshold`)} autoComplete="off" />
@@ -111,6 +115,7 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
                       <TextField label={`Weight of ${rule.id}`} labelHidden prefix="Weight" inputMode="decimal" value={draft.rules[index]?.weight ?? ''} onChange={(v) => editRule(index, { weight: v })} error={errorAt(`rules.${index}.weight`)} autoComplete="off" />
                     </Box>
                   </InlineStack>
+                  <TextField label={`Reason for ${rule.id}`} labelHidden prefix="Reason given" value={draft.rules[index]?.reason ?? ''} onChange={(v) => editRule(index, { reason: v })} error={errorAt(`rules.${index}.reason`)} autoComplete="off" maxLength={200} />
                 </BlockStack>
               ))}
             </BlockStack>
