@@ -115,6 +115,19 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     await staff.getByText('Other accounts on the same device in the last 24 hours: at least 5 (full weight at 10)').waitFor();
 
     await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).uncheck();
+    // Remove one rule, and add one that reads the account's age.
+    await staff.getByRole('button', { name: 'Remove ip-network-accounts-day' }).click();
+    await staff.getByLabel('What the rule looks at').selectOption({ label: "The account's age in days" });
+    await staff.getByLabel('It adds risk when the value is').selectOption('<=');
+    await staff.getByRole('button', { name: 'Add rule' }).click();
+    await staff.getByRole('button', { name: 'Save rules' }).click();
+    await staff.getByText('Starting value of “account-age-days”: Enter a number').waitFor();
+    await staff.getByText('Reason of “account-age-days”: Enter the reason staff and Shopify are shown').waitFor();
+    await staff.getByLabel('Starting value of account-age-days').fill('1');
+    await staff.getByLabel('Weight of account-age-days').fill('0.8');
+    await staff.getByLabel('Reason for account-age-days').fill('The account is {value} days old.');
+    await staff.getByText("The account's age in days: at most 1").waitFor();
+    await screenshot(staff, 'risk-rules-added');
     await staff.getByLabel('Fraud before any rule').fill('5');
     await staff.getByLabel("Learned model's share").fill('30');
     await staff.getByText('Unsaved changes').waitFor();
@@ -127,11 +140,15 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(saved.rules.rules.find((rule) => rule.id === 'device-accounts-day')).toMatchObject({ threshold: 5, saturateAt: 10 });
     expect(saved.rules.rules.find((rule) => rule.id === 'disposable-email')?.reason).toBe('Signed up with a throwaway mailbox');
     expect(saved.rules.baseLogOdds).toBeCloseTo(Math.log(5 / 95), 6);
+    expect(saved.rules.rules.find((rule) => rule.id === 'ip-network-accounts-day')).toBeUndefined();
+    expect(saved.rules.rules.at(-1)).toEqual({ id: 'account-age-days', feature: 'account_age_days', op: '<=', threshold: 1, weight: 0.8, enabled: true, reason: 'The account is {value} days old.' });
     expect(saved.rules.model.blendWeight).toBe(0.3);
     expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail?.changed).toEqual([
       expect.objectContaining({ rule: 'device-accounts-day', threshold: [3, 5] }),
       expect.objectContaining({ rule: 'disposable-email', weight: [1.5, 6], reasonChanged: true }),
       expect.objectContaining({ rule: 'unusual-amount', enabled: [true, false] }),
+      { rule: 'account-age-days', added: true },
+      { rule: 'ip-network-accounts-day', removed: true },
     ]);
     expect(risk.audits.find((event) => event.action === 'risk.rules.update')?.detail).toMatchObject({ baseLogOdds: [-3.9, expect.closeTo(-2.944, 3)], blendWeight: [0.5, 0.3] });
 
@@ -142,6 +159,8 @@ describe(`the risk rules editor in Chromium (${testEngine})`, () => {
     expect(await staff.getByLabel('Fraud before any rule').inputValue()).toBe('5');
     expect(await staff.getByLabel("Learned model's share").inputValue()).toBe('30');
     expect(await staff.getByLabel('Starting value of device-accounts-day').inputValue()).toBe('5');
+    expect(await staff.getByLabel('Weight of account-age-days').inputValue()).toBe('0.8');
+    expect(await staff.getByLabel('Weight of ip-network-accounts-day').count()).toBe(0);
     expect(await staff.getByRole('checkbox', { name: /order value is above the shop's normal range/ }).isChecked()).toBe(false);
     expect(await staff.getByRole('button', { name: 'Save rules' }).isDisabled()).toBe(true);
     expect(blocked).toEqual([]);

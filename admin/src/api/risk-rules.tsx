@@ -7,7 +7,7 @@ export type {
   RulesPreview,
   ShopRulesView as ShopRules,
 } from '../../../risk/decisions/rules-view-types';
-import type { RulesDocumentView as RulesDocument, RulesPreview, ShopRulesView as ShopRules } from '../../../risk/decisions/rules-view-types';
+import type { RiskRuleView as RiskRule, RulesDocumentView as RulesDocument, RulesPreview, ShopRulesView as ShopRules } from '../../../risk/decisions/rules-view-types';
 
 export const RULES_PATH = '/api/admin/risk/rules';
 
@@ -29,7 +29,25 @@ export interface RulesDraft {
   baseRate: string;
   /** Percent share of the shop's learned model in the score, once one is trained. */
   blend: string;
-  rules: Array<{ threshold: string; weight: string; enabled: boolean; reason: string }>;
+  /** The rules as edited, in order: each with the rule it started from (a new rule starts from its template). */
+  rules: Array<{ rule: RiskRule; threshold: string; weight: string; enabled: boolean; reason: string }>;
+}
+
+/** A rule the merchant adds: what it reads, which way, from where, how much, and why. */
+export interface NewRule {
+  feature: string;
+  op: '>=' | '<=';
+}
+
+const ruleDraft = (rule: RiskRule): RulesDraft['rules'][number] => ({ rule, threshold: Number.isFinite(rule.threshold) ? String(rule.threshold) : '', weight: Number.isFinite(rule.weight) ? String(rule.weight) : '', enabled: rule.enabled, reason: rule.reason });
+
+/** A new rule's draft, with an id from its feature that no other rule of the draft has. */
+export function addedRule(draft: RulesDraft, added: NewRule): RulesDraft['rules'][number] {
+  const stem = added.feature.replaceAll('_', '-').slice(0, 60);
+  const taken = new Set(draft.rules.map((r) => r.rule.id));
+  let id = stem;
+  for (let n = 2; taken.has(id); n += 1) id = `${stem}-${n}`;
+  return ruleDraft({ id, feature: added.feature, op: added.op, threshold: Number.NaN, weight: Number.NaN, enabled: true, reason: '' });
 }
 
 const REASON_LENGTH = 200;
@@ -43,7 +61,7 @@ export function draftOf(document: RulesDocument): RulesDraft {
     deny: asScore(document.thresholds.deny),
     baseRate: asRate(document.baseLogOdds),
     blend: asScore(document.model.blendWeight),
-    rules: document.rules.map((r) => ({ threshold: String(r.threshold), weight: String(r.weight), enabled: r.enabled, reason: r.reason })),
+    rules: document.rules.map(ruleDraft),
   };
 }
 
@@ -76,9 +94,9 @@ export function documentOf(base: RulesDocument, draft: RulesDraft): { document: 
     return Math.log(rate / (100 - rate));
   };
   const blendWeight = draft.blend.trim() === shown.blend ? base.model.blendWeight : score('model.blendWeight', draft.blend);
-  const reason = (index: number, text: string | undefined, stored: string) => {
+  const reason = (index: number, text: string) => {
     const path = `rules.${index}.reason`;
-    const value = (text ?? stored).trim();
+    const value = text.trim();
     if (value === '') errors[path] = 'Enter the reason staff and Shopify are shown';
     else if (value.length > REASON_LENGTH) errors[path] = `Use at most ${REASON_LENGTH} characters`;
     return value;
@@ -88,12 +106,12 @@ export function documentOf(base: RulesDocument, draft: RulesDraft): { document: 
     baseLogOdds: baseLogOdds(),
     thresholds: { review: score('thresholds.review', draft.review), deny: score('thresholds.deny', draft.deny) },
     model: { ...base.model, blendWeight },
-    rules: base.rules.map((rule, index) => {
-      const edited = draft.rules[index];
-      const threshold = number(`rules.${index}.threshold`, edited?.threshold ?? String(rule.threshold));
+    rules: draft.rules.map((edited, index) => {
+      const { rule } = edited;
+      const threshold = number(`rules.${index}.threshold`, edited.threshold);
       // Moving where a rule starts moves where it reaches full weight by as much, keeping its ramp.
       const saturateAt = rule.saturateAt === undefined || !Number.isFinite(threshold) ? rule.saturateAt : rule.saturateAt + (threshold - rule.threshold);
-      return { ...rule, threshold, saturateAt, weight: number(`rules.${index}.weight`, edited?.weight ?? ''), enabled: edited?.enabled ?? rule.enabled, reason: reason(index, edited?.reason, rule.reason) };
+      return { ...rule, threshold, saturateAt, weight: number(`rules.${index}.weight`, edited.weight), enabled: edited.enabled, reason: reason(index, edited.reason) };
     }),
   };
   return { document, errors };

@@ -1,8 +1,8 @@
-import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, Divider, FormLayout, InlineStack, Layout, List, Page, SkeletonBodyText, Text, TextField, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, Divider, FormLayout, InlineStack, Layout, List, Page, Select, SkeletonBodyText, Text, TextField, Toast } from '@shopify/polaris';
 import { AdjustIcon } from '@shopify/polaris-icons';
 import { useEffect, useState } from 'react';
 import { ApiError, type FieldProblem } from '../api/admin-api';
-import { documentOf, draftOf, fieldName, previewRules, RULES_PATH, saveRules, type RiskRule, type RulesDraft, type RulesPreview, type ShopRules } from '../api/risk-rules';
+import { addedRule, documentOf, draftOf, fieldName, previewRules, RULES_PATH, saveRules, type NewRule, type RiskRule, type RulesDraft, type RulesPreview, type ShopRules } from '../api/risk-rules';
 import { formatCount } from '../components/format';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage } from '../shell/admin-page';
@@ -12,7 +12,7 @@ const DECISIONS = [['allow', 'Allow'], ['review', 'Review'], ['deny', 'Deny']] a
 function condition(rule: RiskRule, features: Record<string, string>): string {
   const what = features[rule.feature] ?? rule.feature;
   const full = rule.saturateAt !== undefined && rule.saturateAt !== rule.threshold ? ` (full weight at ${rule.saturateAt})` : '';
-  return `${what}: ${rule.op === '>=' ? 'at least' : 'at most'} ${rule.threshold}${full}`;
+  return `${what}: ${rule.op === '>=' ? 'at least' : 'at most'} ${Number.isFinite(rule.threshold) ? rule.threshold : '…'}${full}`;
 }
 
 function PreviewCard({ preview }: { preview: RulesPreview }) {
@@ -26,6 +26,24 @@ function PreviewCard({ preview }: { preview: RulesPreview }) {
         <DataTable columnContentTypes={['text', 'numeric', 'numeric']} headings={['Decision', 'Saved rules', 'With your changes']} rows={rows} />
         <Text as="p" fontWeight="semibold">{preview.changed === 0 ? 'No order would get a different decision.' : `${formatCount(preview.changed)} ${preview.changed === 1 ? 'order' : 'orders'} would get a different decision.`}</Text>
         {preview.examples.length > 0 && <List>{preview.examples.map((e) => <List.Item key={e.orderId}>Order {e.orderId}: {e.from} → {e.to} (score {Math.round(e.score * 100)})</List.Item>)}</List>}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function AddRuleCard({ features, onAdd }: { features: Readonly<Record<string, string>>; onAdd: (added: NewRule) => void }) {
+  const options = Object.entries(features).map(([value, label]) => ({ value, label }));
+  const [added, setAdded] = useState<NewRule>({ feature: options[0]?.value ?? '', op: '>=' });
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Add a rule</Text>
+        <Text as="p" tone="subdued">Choose what the rule looks at and which way; then set its starting value, weight and reason in the list, and save.</Text>
+        <FormLayout>
+          <Select label="What the rule looks at" options={options} value={added.feature} onChange={(feature) => setAdded({ ...added, feature })} />
+          <Select label="It adds risk when the value is" options={[{ value: '>=', label: 'at least the starting value' }, { value: '<=', label: 'at most the starting value' }]} value={added.op} onChange={(op) => setAdded({ ...added, op: op as NewRule['op'] })} />
+        </FormLayout>
+        <InlineStack><Button onClick={() => onAdd(added)} disabled={!added.feature}>Add rule</Button></InlineStack>
       </BlockStack>
     </Card>
   );
@@ -78,7 +96,7 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
         <BlockStack gap="400">
           {problems.length > 0 && failure && (
             <Banner tone="critical" title={failure}>
-              <List>{problems.map((p) => <List.Item key={`${p.path}${p.message}`}>{p.path ? `${fieldName(p.path, base)}: ${p.message}` : p.message}</List.Item>)}</List>
+              <List>{problems.map((p) => <List.Item key={`${p.path}${p.message}`}>{p.path ? `${fieldName(p.path, built.document)}: ${p.message}` : p.message}</List.Item>)}</List>
             </Banner>
           )}
           <Card>
@@ -101,7 +119,8 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Rules</Text>
               <Text as="p" tone="subdued">A rule adds its weight to the risk when it is met (half of it at its starting value, which you can move). A weight of 0.7 roughly doubles the odds of fraud, 2.3 multiplies them by ten; a negative weight lowers the risk. Weights go from -20 to 20. The reason is what staff see in the risk queue and what is written to the order in Shopify; {'{value}'} stands for the order's value.</Text>
-              {base.rules.map((rule, index) => (
+              {draft.rules.length === 0 && <Text as="p">There are no rules: every score is the share of fraud before any rule.</Text>}
+              {draft.rules.map(({ rule }, index) => (
                 <BlockStack key={rule.id} gap="200">
                   {index > 0 && <Divider />}
                   <InlineStack align="space-between" blockAlign="start" gap="400" wrap={false}>
@@ -115,11 +134,17 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
                       <TextField label={`Weight of ${rule.id}`} labelHidden prefix="Weight" inputMode="decimal" value={draft.rules[index]?.weight ?? ''} onChange={(v) => editRule(index, { weight: v })} error={errorAt(`rules.${index}.weight`)} autoComplete="off" />
                     </Box>
                   </InlineStack>
-                  <TextField label={`Reason for ${rule.id}`} labelHidden prefix="Reason given" value={draft.rules[index]?.reason ?? ''} onChange={(v) => editRule(index, { reason: v })} error={errorAt(`rules.${index}.reason`)} autoComplete="off" maxLength={200} />
+                  <InlineStack gap="200" blockAlign="center" wrap={false}>
+                    <Box width="100%">
+                      <TextField label={`Reason for ${rule.id}`} labelHidden prefix="Reason given" value={draft.rules[index]?.reason ?? ''} onChange={(v) => editRule(index, { reason: v })} error={errorAt(`rules.${index}.reason`)} autoComplete="off" maxLength={200} />
+                    </Box>
+                    <Button variant="plain" tone="critical" accessibilityLabel={`Remove ${rule.id}`} onClick={() => edit((d) => ({ ...d, rules: d.rules.filter((_, i) => i !== index) }))}>Remove</Button>
+                  </InlineStack>
                 </BlockStack>
               ))}
             </BlockStack>
           </Card>
+          <AddRuleCard features={loaded.features} onAdd={(added) => edit((d) => ({ ...d, rules: [...d.rules, addedRule(d, added)] }))} />
         </BlockStack>
       </Layout.Section>
       <Layout.Section variant="oneThird">
