@@ -91,10 +91,10 @@ describe(`the bot's conversations on ${testEngine}`, () => {
   });
 
   it("uses the shop's threshold: at 1.0 even a clear question is 'not sure'", async () => {
-    await updateShopSettings(database.db, shopId, { botThreshold: 1 });
+    await updateShopSettings(database.db, shopId, { botConfidenceThreshold: 1 });
     const replies = await buyerChat(runtime(), shopId).say('can I pay with PayNow');
     expect(texts(replies)[0]).toMatch(/not sure/);
-    await updateShopSettings(database.db, shopId, { botThreshold: null });
+    await updateShopSettings(database.db, shopId, { botConfidenceThreshold: null });
   });
 
   it('answers "not connected" and stores nothing when the channel names no known shop', async () => {

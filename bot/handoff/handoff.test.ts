@@ -10,11 +10,13 @@ describe(`handoff to a person on ${testEngine}`, () => {
   let shopId: string;
   let defaultModels: DefaultModels;
   const clock = new ManualClock('2026-06-03T04:00:00Z'); // Wednesday 12:00 in Singapore
+  // As the admin's Settings page saves them.
+  const nineToSix = { open: '09:00', close: '18:00' };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     shopId = (await upsertShop(database.db, { domain: 'handoff-shop.myshopify.com', name: 'Handoff Shop' })).id;
-    await updateShopSettings(database.db, shopId, { businessHours: { mon: '09:00-18:00', tue: '09:00-18:00', wed: '09:00-18:00', thu: '09:00-18:00', fri: '09:00-18:00' } });
+    await updateShopSettings(database.db, shopId, { businessHours: { mon: nineToSix, tue: nineToSix, wed: nineToSix, thu: nineToSix, fri: nineToSix, sat: null, sun: null } });
     defaultModels = sharedDefaultModels();
     await defaultModels.get('en');
   }, 60_000);

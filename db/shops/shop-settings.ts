@@ -60,7 +60,8 @@ export const defaultShopSettings: ShopSettings = Object.freeze({
   retentionDays: 30,
   kFloor: 10,
   dataProtectionContact: null,
-  botConfidenceThreshold: 0.6,
+  // The bot's own floor when a shop never saved one (bot/conversation/handle-message.ts).
+  botConfidenceThreshold: 0.5,
 }) as ShopSettings;
 
 /**
