@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { AppError, ValidationError } from '../errors';
+import { unstorableTextAt } from './storable-text';
 
 /** The exact bytes received; webhook HMACs are checked on these. Empty for bodiless requests. */
 export function rawBodyOf(req: Request): Buffer {
@@ -46,7 +47,12 @@ export function readBody(limits: BodyLimits) {
       req.body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
     } else {
       req.body = raw;
+      return;
     }
+    // Shopify's signed webhooks are parsed from the raw bytes and cleaned by their own route: they must be kept.
+    if (req.headers['x-shopify-hmac-sha256'] !== undefined) return;
+    const at = unstorableTextAt(req.body);
+    if (at !== undefined) throw new ValidationError(`Text at ${at} contains a NUL character or half of an emoji (an unpaired surrogate); remove it and send again`);
   };
 }
 

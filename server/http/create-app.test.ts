@@ -91,6 +91,25 @@ describe('the HTTP edge', () => {
     expect(((await res.json()) as any).code).toBe('payload_too_large');
   });
 
+  it('refuses text the database cannot store (a NUL, half an emoji) with a 400 that says where, and keeps whole emoji', async () => {
+    const post = (raw: string, headers: Record<string, string> = {}) => fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw });
+    for (const [raw, at] of [
+      ['{"type":"message","text":"I love it \\ud83d"}', 'body.text'],
+      ['{"a":{"b":["ok","x\\u0000y"]}}', 'body.a.b.1'],
+      ['{"note":"\\ude00 starts badly"}', 'body.note'],
+    ]) {
+      const res = await post(raw!);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).message).toBe(`Text at ${at} contains a NUL character or half of an emoji (an unpaired surrogate); remove it and send again`);
+    }
+    const form = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=a%00b' });
+    expect(form.status).toBe(400);
+    const whole = await post('{"text":"I love it \\ud83d\\ude00"}');
+    expect(((await whole.json()) as any).body).toEqual({ text: 'I love it 😀' });
+    // Shopify's signed webhooks reach their route, which verifies the raw bytes and cleans what it keeps.
+    expect((await post('{"note":"a\\u0000b"}', { 'x-shopify-hmac-sha256': 'c2lnbmVk' })).status).toBe(200);
+  });
+
   it('keeps the raw bytes next to the parsed body', async () => {
     const raw = '{ "a" : 1 }';
     const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });

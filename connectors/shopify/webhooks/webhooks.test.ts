@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
@@ -89,6 +90,27 @@ describe(`Shopify webhooks (${testEngine})`, () => {
   it('when the HMAC header is missing, it answers 401', async () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/create' }, body: '{}' });
     expect(res.status).toBe(401);
+  });
+
+  it("keeps a signed webhook whose text holds a NUL or half an emoji, without those, instead of failing Shopify's delivery", async () => {
+    const body = '{"id":990001,"note":"gift\\u0000 wrap \\ud83d","tags":"vip\\ud83d\\ude00"}';
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/updated',
+        'x-shopify-shop-domain': connected.fake.shop,
+        'x-shopify-hmac-sha256': createHmac('sha256', TEST_API_SECRET).update(body).digest('base64'),
+        'x-shopify-webhook-id': 'broken-text-1',
+        'x-shopify-api-version': '2026-10',
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const { rows } = await database.pool.query("SELECT payload FROM webhook_deliveries WHERE webhook_id = 'broken-text-1'");
+    expect(rows[0].payload).toEqual({ id: 990001, note: 'gift wrap \ufffd', tags: 'vip😀' });
+    await database.pool.query("DELETE FROM webhook_deliveries WHERE webhook_id = 'broken-text-1'");
+    enqueued.length = 0;
   });
 
   it('stores a signed webhook before answering, and processing mirrors the order', async () => {
