@@ -10,11 +10,11 @@ type Deps = Pick<RiskServiceDeps, 'db' | 'hasher' | 'clock' | 'audit' | 'onError
 export const addEntrySchema = z
   .object({
     kind: z.enum(BLOCKABLE_KINDS),
-    value: z.string().trim().min(1).max(500).optional(),
+    value: z.string().trim().min(1, 'enter the value to block').max(500, 'must be at most 500 characters').optional(),
     key: z.string().regex(/^[a-z-]+:[0-9a-f]{32}$/).optional(),
     scope: z.enum(['shop', 'global']).default('shop'),
     effect: z.enum(['block', 'allow']).default('block'),
-    reason: z.string().trim().min(3).max(200),
+    reason: z.string('say why').trim().min(3, 'say why in at least 3 characters').max(200, 'must be at most 200 characters'),
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })

@@ -127,10 +127,10 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
                     <Box minWidth="0">
                       <Checkbox label={condition(shown(index, rule), loaded.features)} checked={draft.rules[index]?.enabled ?? rule.enabled} onChange={(on) => editRule(index, { enabled: on })} />
                     </Box>
-                    <Box width="130px">
+                    <Box width="150px">
                       <TextField label={`Starting value of ${rule.id}`} labelHidden prefix={rule.op === '<=' ? 'Up to' : 'From'} inputMode="decimal" value={draft.rules[index]?.threshold ?? ''} onChange={(v) => editRule(index, { threshold: v })} error={errorAt(`rules.${index}.threshold`)} autoComplete="off" />
                     </Box>
-                    <Box width="140px">
+                    <Box width="160px">
                       <TextField label={`Weight of ${rule.id}`} labelHidden prefix="Weight" inputMode="decimal" value={draft.rules[index]?.weight ?? ''} onChange={(v) => editRule(index, { weight: v })} error={errorAt(`rules.${index}.weight`)} autoComplete="off" />
                     </Box>
                   </InlineStack>
