@@ -90,6 +90,15 @@ describe(`the bot's conversations on ${testEngine}`, () => {
     expect(item!.answer).toMatch(/not sure/);
   });
 
+  it("offers the shop's main topics, not small talk, when nothing it knows is likely", async () => {
+    const replies = await buyerChat(runtime(), shopId).say('asdf qwerty zxcv');
+    expect(texts(replies)[0]).toMatch(/not sure/);
+    const buttons = actions(replies).map((a) => a.title);
+    expect(buttons).toContain('Talk to a person');
+    expect(buttons.length).toBeGreaterThanOrEqual(3);
+    expect(buttons.filter((title) => /^(hi|hello|thanks|thank you|bye|goodbye)\b/i.test(title))).toEqual([]);
+  });
+
   it("uses the shop's threshold: at 1.0 even a clear question is 'not sure'", async () => {
     await updateShopSettings(database.db, shopId, { botConfidenceThreshold: 1 });
     const replies = await buyerChat(runtime(), shopId).say('can I pay with PayNow');

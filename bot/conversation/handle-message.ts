@@ -17,6 +17,10 @@ const RECENT_LINES = 3;
 const LOW_CONFIDENCE_HANDOFF_AFTER = 2;
 // A wrong answer costs a buyer more than "I'm not sure", so unless the shop sets one, stay at or above 0.5.
 const DEFAULT_THRESHOLD = 0.5;
+// When the bot is unsure, candidates below this are noise (gibberish ranks "hi" and "thanks" first), and small talk
+// makes no useful button: it then offers the shop's main topics, as its welcome does.
+const SUGGESTION_FLOOR = 0.1;
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
 
 /** Handles one buyer message: quiet during a handoff, else order status, handoff, an answer, or "not sure". */
 export async function handleMessage(services: BotServices, turn: Turn, text: string): Promise<void> {
@@ -111,11 +115,12 @@ async function notSure(
 ): Promise<void> {
   const { shop, data } = turn;
   const m = messagesFor(turn.language);
-  const suggestions = result.top
-    .filter((t) => t.intent !== 'None')
+  const likely = result.top
+    .filter((t) => t.intent !== 'None' && t.score >= SUGGESTION_FLOOR && !SMALL_TALK.has(t.intent))
     .map((t) => ({ title: shop.answers.title(t.intent, turn.language), value: t.intent }))
     .filter((b): b is { title: string; value: string } => Boolean(b.title))
     .slice(0, 3);
+  const suggestions = likely.length > 0 ? likely : shop.answers.topActions(turn.language).slice(0, 3);
   const reply = messageWithActions(m.notSure, [...suggestions, { title: m.talkToPerson, value: m.talkToPerson }]);
   await turn.context.sendActivity(reply);
   const activity = turn.context.activity;
