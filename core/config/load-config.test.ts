@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     [{ SHOPIFY_API_KEY: 'k' }, /go together/],
     [{ SHOPIFY_API_KEY: 'k', SHOPIFY_API_SECRET: 's', SHOPIFY_APP_URL: 'not a url' }, /^SHOPIFY_APP_URL: must be an absolute URL/],
     [{ ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD: must be at least 12/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16/],
     [{ RUN_JOBS: 'maybe' }, /^RUN_JOBS:/],
   ])('rejects %j with a message naming the key', (env, expected) => {
     expect(problemsOf(env as Record<string, string>).some((p) => expected.test(p))).toBe(true);

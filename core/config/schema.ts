@@ -54,6 +54,8 @@ export const configSchema = z
         .optional(),
     ),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    /** When set, `/metrics` answers only `Authorization: Bearer <token>` (a Prometheus scrape's bearer token). */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   });
 
 const present = (value: string | undefined) => value !== undefined && value.trim() !== '';

@@ -42,6 +42,7 @@ export function composeRoutes(deps: {
     healthRoutes({
       probe: { database: databaseProbe(database.pool), jobs: () => (config.RUN_JOBS ? (jobs()?.isRunning() ?? false) : true) },
       metrics: deps.metrics,
+      metricsToken: config.METRICS_TOKEN,
     }),
     adminAuthRoutes(deps.staffAuth),
     adminApiRoutes({ db: database.db, logger: deps.logger, authenticateStaff, audit }),

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import { UnauthorizedError } from '../../core/errors';
 import type { Metrics } from '../../core/metrics';
 
 /** What /readyz asks of the process. */
@@ -9,8 +11,17 @@ export interface ReadinessProbe {
   jobs(): boolean;
 }
 
-/** `/healthz`, `/readyz` and `/metrics`. */
-export function healthRoutes(deps: { probe: ReadinessProbe; metrics: Metrics }) {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries the bearer token; compared in constant time, whatever its length. */
+function hasBearer(req: Request, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+/** `/healthz`, `/readyz` and `/metrics` (behind a bearer token when `metricsToken` is set). */
+export function healthRoutes(deps: { probe: ReadinessProbe; metrics: Metrics; metricsToken?: string }) {
   return (server: Server): void => {
     server.get('/healthz', async (_req: Request, res: Response) => {
       res.send(200, { status: 'ok' });
@@ -27,7 +38,8 @@ export function healthRoutes(deps: { probe: ReadinessProbe; metrics: Metrics }) 
       const ready = Object.values(checks).every((value) => value === 'ok');
       res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', checks });
     });
-    server.get('/metrics', async (_req: Request, res: Response) => {
+    server.get('/metrics', async (req: Request, res: Response) => {
+      if (deps.metricsToken !== undefined && !hasBearer(req, deps.metricsToken)) throw new UnauthorizedError('Metrics need the bearer token set in METRICS_TOKEN');
       const body = await deps.metrics.registry.metrics();
       res.setHeader('content-type', deps.metrics.registry.contentType);
       res.sendRaw(200, body);
