@@ -5,12 +5,14 @@ import { api, ApiError } from '../api/admin-api';
 import { DecisionQueuePage } from '../components/decision-queue';
 import type { AdminPage } from '../shell/admin-page';
 import type { AppealView } from '../../../risk/appeals/appeal-view-types';
+import { useShopClock } from '../components/shop-clock';
 
 type Appeal = AppealView;
 
 const hours = (ms: number) => (ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
 
 function AppealCard({ appeal, onDone }: { appeal: Appeal; onDone: (text: string) => void }) {
+  const clock = useShopClock();
   const [message, setMessage] = useState('');
   const [lift, setLift] = useState<string[]>([]);
   const [error, setError] = useState<string>();
@@ -32,7 +34,7 @@ function AppealCard({ appeal, onDone }: { appeal: Appeal; onDone: (text: string)
       <BlockStack gap="300">
         <InlineStack align="space-between">
           <Text as="h3" variant="headingMd">Appeal {appeal.reference}</Text>
-          <InlineStack gap="200"><Badge>{appeal.channel === 'chat' ? 'Chat' : 'Web form'}</Badge><Text as="span" tone="subdued">filed {new Date(appeal.createdAt).toLocaleString()}</Text></InlineStack>
+          <InlineStack gap="200"><Badge>{appeal.channel === 'chat' ? 'Chat' : 'Web form'}</Badge><Text as="span" tone="subdued">filed {clock.dateTime(appeal.createdAt)}</Text></InlineStack>
         </InlineStack>
         <Text as="p" variant="bodyLg">“{appeal.statement}”</Text>
         {appeal.contact && <Text as="p" tone="subdued">Contact: {appeal.contact}</Text>}

@@ -4,6 +4,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip }
 import { useEffect, useRef } from 'react';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage, PageProps } from '../shell/admin-page';
+import { useShopClock } from '../components/shop-clock';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -58,6 +59,7 @@ export function DistributionChart({ kind, distribution, k }: { kind: string; dis
 }
 
 function AudiencePage(_props: PageProps) {
+  const clock = useShopClock();
   const { data, error, loading, reload } = useApiData<Catalogue>('/api/admin/audience/catalogue');
   if (loading) return <Page title="Audience tags"><Card><SkeletonBodyText lines={6} /></Card></Page>;
   if (error || !data) return <Page title="Audience tags"><Banner tone="critical" title="The tag catalogue could not be loaded" action={{ content: 'Retry', onAction: () => void reload() }}><p>{error?.message}</p></Banner></Page>;
@@ -69,7 +71,7 @@ function AudiencePage(_props: PageProps) {
             <Text as="p">
               <span data-testid="catalogue-summary">
                 {data.profiles === null ? `Fewer than ${data.k} tagged customers so far.` : `${data.profiles} tagged customers.`}{' '}
-                {data.lastRefresh ? `Last refreshed ${new Date(data.lastRefresh.at).toLocaleString()}.` : 'Not refreshed yet.'}
+                {data.lastRefresh ? `Last refreshed ${clock.dateTime(data.lastRefresh.at)}.` : 'Not refreshed yet.'}
               </span>
             </Text>
           </Card>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/admin-api';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage } from '../shell/admin-page';
 import type { BlocklistEntryView } from '../../../risk/blocklist-entries/blocklist-view-types';
+import { useShopClock } from '../components/shop-clock';
 
 type Entry = BlocklistEntryView;
 
@@ -56,6 +57,7 @@ function AddEntryForm({ onAdded }: { onAdded: () => void }) {
 }
 
 function BlocklistPage() {
+  const clock = useShopClock();
   const [showAll, setShowAll] = useState(false);
   const { data, error, loading, reload } = useApiData<{ entries: Entry[] }>(`/api/admin/risk/blocklist${showAll ? '?all=1' : ''}`);
   const [removing, setRemoving] = useState<Entry>();
@@ -77,7 +79,7 @@ function BlocklistPage() {
     e.reason,
     e.scope === 'global' ? 'All shops' : e.effect === 'allow' ? 'Exemption' : 'This shop',
     e.addedBy,
-    e.expiresAt ? new Date(e.expiresAt).toLocaleDateString() : 'Never',
+    e.expiresAt ? clock.date(e.expiresAt) : 'Never',
     <Badge key="s" tone={e.status === 'active' ? 'critical' : undefined}>{e.status}</Badge>,
     e.status === 'active' ? <Button key="r" variant="plain" tone="critical" onClick={() => { setRemoveError(undefined); setRemoving(e); }} accessibilityLabel={`Remove ${e.reason}`}>Remove</Button> : null,
   ]);

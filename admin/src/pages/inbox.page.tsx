@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage } from '../shell/admin-page';
+import { useShopClock } from '../components/shop-clock';
 
 interface TranscriptEntry {
   sender: string;
@@ -28,13 +29,14 @@ const CHANNELS: Record<string, string> = { directline: 'Web chat', webchat: 'Web
 const SENDERS: Record<string, string> = { buyer: 'Buyer', bot: 'Assistant', staff: 'Staff' };
 
 function Transcript({ lines }: { lines: TranscriptEntry[] }) {
+  const clock = useShopClock();
   if (lines.length === 0) return <Text as="p" tone="subdued">No messages yet.</Text>;
   return (
     <Box background="bg-surface-secondary" padding="300" borderRadius="200">
       <BlockStack gap="200">
         {lines.map((line, i) => (
           <BlockStack key={i} gap="050">
-            <Text as="span" variant="bodySm" tone="subdued">{SENDERS[line.sender] ?? line.sender} · {new Date(line.at).toLocaleTimeString()}</Text>
+            <Text as="span" variant="bodySm" tone="subdued">{SENDERS[line.sender] ?? line.sender} · {clock.time(line.at)}</Text>
             <Text as="p" fontWeight={line.sender === 'buyer' ? 'semibold' : 'regular'}>{line.text}</Text>
           </BlockStack>
         ))}
@@ -44,6 +46,7 @@ function Transcript({ lines }: { lines: TranscriptEntry[] }) {
 }
 
 function HandoffCard({ handoff, onChanged }: { handoff: Handoff; onChanged: (message: string) => Promise<void> }) {
+  const clock = useShopClock();
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState<'reply' | 'close'>();
   const [error, setError] = useState<string>();
@@ -65,7 +68,7 @@ function HandoffCard({ handoff, onChanged }: { handoff: Handoff; onChanged: (mes
       setBusy(undefined);
     }
   }
-  const label = `${CHANNELS[handoff.channelId] ?? handoff.channelId} conversation from ${new Date(handoff.createdAt).toLocaleString()}`;
+  const label = `${CHANNELS[handoff.channelId] ?? handoff.channelId} conversation from ${clock.dateTime(handoff.createdAt)}`;
   return (
     <Card>
       <BlockStack gap="300">

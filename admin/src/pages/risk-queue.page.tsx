@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/admin-api';
 import { DecisionQueuePage } from '../components/decision-queue';
 import type { AdminPage } from '../shell/admin-page';
+import { useShopClock } from '../components/shop-clock';
 
 interface QueueItem {
   id: string;
@@ -22,6 +23,7 @@ interface QueueItem {
 const BLOCKABLE = ['device', 'email', 'phone', 'ip', 'address', 'account'] as const;
 
 function QueueCard({ item, onDone }: { item: QueueItem; onDone: (message: string) => void }) {
+  const clock = useShopClock();
   const [block, setBlock] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +52,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: (message: string
           </InlineStack>
         </InlineStack>
         <Text as="p" tone="subdued">
-          {[item.evidence.total && `${item.evidence.total} ${item.evidence.currency ?? ''}`, item.evidence.discountCodes?.length ? `codes ${item.evidence.discountCodes.join(', ')}` : null, item.evidence.placedAt && `placed ${new Date(item.evidence.placedAt).toLocaleString()}`, item.evidence.customerSince && `customer since ${new Date(item.evidence.customerSince).toLocaleDateString()}`].filter(Boolean).join(' · ')}
+          {[item.evidence.total && `${item.evidence.total} ${item.evidence.currency ?? ''}`, item.evidence.discountCodes?.length ? `codes ${item.evidence.discountCodes.join(', ')}` : null, item.evidence.placedAt && `placed ${clock.dateTime(item.evidence.placedAt)}`, item.evidence.customerSince && `customer since ${clock.date(item.evidence.customerSince)}`].filter(Boolean).join(' · ')}
         </Text>
         <BlockStack gap="100">
           <Text as="h4" variant="headingSm">Reasons</Text>

@@ -6,6 +6,7 @@ import { addedRule, documentOf, draftOf, fieldName, previewRules, RULES_PATH, sa
 import { formatCount } from '../components/format';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage } from '../shell/admin-page';
+import { useShopClock } from '../components/shop-clock';
 
 const DECISIONS = [['allow', 'Allow'], ['review', 'Review'], ['deny', 'Deny']] as const;
 
@@ -16,13 +17,14 @@ function condition(rule: RiskRule, features: Record<string, string>): string {
 }
 
 function PreviewCard({ preview }: { preview: RulesPreview }) {
+  const clock = useShopClock();
   if (preview.orders === 0) return <Card><Text as="p">There are no scored orders yet, so there is nothing to try the rules on.</Text></Card>;
   const rows = DECISIONS.map(([key, label]) => [label, formatCount(preview.current[key]), formatCount(preview.edited[key])]);
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">On the last {formatCount(preview.orders)} orders</Text>
-        <Text as="p" tone="subdued">Placed {new Date(preview.from!).toLocaleDateString()} to {new Date(preview.to!).toLocaleDateString()}, each scored with what was known when it was placed.{preview.modelBlended ? " The shop's learned model is blended in, as it is for new orders." : ''}</Text>
+        <Text as="p" tone="subdued">Placed {clock.date(preview.from!)} to {clock.date(preview.to!)}, each scored with what was known when it was placed.{preview.modelBlended ? " The shop's learned model is blended in, as it is for new orders." : ''}</Text>
         <DataTable columnContentTypes={['text', 'numeric', 'numeric']} headings={['Decision', 'Saved rules', 'With your changes']} rows={rows} />
         <Text as="p" fontWeight="semibold">{preview.changed === 0 ? 'No order would get a different decision.' : `${formatCount(preview.changed)} ${preview.changed === 1 ? 'order' : 'orders'} would get a different decision.`}</Text>
         {preview.examples.length > 0 && <List>{preview.examples.map((e) => <List.Item key={e.orderId}>Order {e.orderId}: {e.from} → {e.to} (score {Math.round(e.score * 100)})</List.Item>)}</List>}
@@ -50,6 +52,7 @@ function AddRuleCard({ features, onAdd }: { features: Readonly<Record<string, st
 }
 
 function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: ShopRules) => void }) {
+  const clock = useShopClock();
   const base = loaded.rules;
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(base));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -152,7 +155,7 @@ function RulesForm({ loaded, onSaved }: { loaded: ShopRules; onSaved: (saved: Sh
           <Card>
             <BlockStack gap="300">
               <InlineStack align="space-between"><Text as="h2" variant="headingMd">Save</Text>{dirty && <Badge tone="attention">Unsaved changes</Badge>}</InlineStack>
-              <Text as="p" tone="subdued">{loaded.isDefault ? "These are storedesk's default rules." : `Last changed by ${loaded.updatedBy ?? 'someone'} on ${new Date(loaded.updatedAt!).toLocaleString()}.`} Saved rules apply to the next order.</Text>
+              <Text as="p" tone="subdued">{loaded.isDefault ? "These are storedesk's default rules." : `Last changed by ${loaded.updatedBy ?? 'someone'} on ${clock.dateTime(loaded.updatedAt!)}.`} Saved rules apply to the next order.</Text>
               {loaded.model.trained && <Text as="p" tone="subdued">A model trained on {formatCount(loaded.model.labelCount ?? 0)} of the shop's outcomes is blended with the rules.</Text>}
               <InlineStack gap="200">
                 <Button onClick={() => submit('preview')} loading={busy === 'preview'}>Try on recent orders</Button>

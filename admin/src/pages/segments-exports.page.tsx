@@ -2,12 +2,14 @@ import { Badge, Banner, Card, DataTable, EmptyState, Page, SkeletonBodyText } fr
 import { ExportIcon } from '@shopify/polaris-icons';
 import { useApiData } from '../components/use-api-data';
 import type { AdminPage, PageProps } from '../shell/admin-page';
+import { useShopClock } from '../components/shop-clock';
 
 interface ExportRow { id: string; segmentName: string; query: string; shopifyTag: string; status: string; size: number | null; tagged: number; shopifySegmentId: string | null; requestedBy: string; error: string | null; requestedAt: string; finishedAt: string | null }
 
 const tone = (status: string) => (status === 'done' ? 'success' : status === 'failed' || status === 'refused' ? 'critical' : 'info');
 
 function ExportsPage(_props: PageProps) {
+  const clock = useShopClock();
   const { data, error, loading, reload } = useApiData<{ exports: ExportRow[] }>('/api/admin/audience/exports');
   return (
     <Page title="Export history" subtitle="Segments written to Shopify as storedesk: customer tags; every export is audited.">
@@ -20,7 +22,7 @@ function ExportsPage(_props: PageProps) {
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'numeric', 'text', 'text']}
             headings={['Requested', 'Segment', 'Shopify tag', 'Customers tagged', 'Status', 'Shopify segment']}
-            rows={data.exports.map((e) => [new Date(e.requestedAt).toLocaleString(), e.segmentName, e.shopifyTag, e.tagged, <Badge key={e.id} tone={tone(e.status)}>{e.status}</Badge>, e.shopifySegmentId ?? '—'])}
+            rows={data.exports.map((e) => [clock.dateTime(e.requestedAt), e.segmentName, e.shopifyTag, e.tagged, <Badge key={e.id} tone={tone(e.status)}>{e.status}</Badge>, e.shopifySegmentId ?? '—'])}
           />
         )}
       </Card>

@@ -3,6 +3,7 @@ import { ExitIcon, StoreIcon } from '@shopify/polaris-icons';
 import { createElement, useState } from 'react';
 import type { SessionInfo, ShopView } from '../api/types';
 import { adminPages } from './page-registry';
+import { ShopClockProvider } from '../components/shop-clock';
 import { hrefOf, isEmbedded, navigate, usePath } from './router';
 
 const logo = {
@@ -31,7 +32,9 @@ export function AppShell({ session, signOut, switchShop }: { session: SessionInf
   const [navOpen, setNavOpen] = useState(false);
   const page = adminPages.find((candidate) => candidate.path === path);
   const content = page ? (
-    <page.Component shop={session.shop} session={session} />
+    <ShopClockProvider value={session.shop.timezone}>
+      <page.Component shop={session.shop} session={session} />
+    </ShopClockProvider>
   ) : (
     <Page title="Page not found">
       <Banner tone="warning">There is no admin page at {path}.</Banner>

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+
+const ShopTimeZone = createContext<string | undefined>(undefined);
+
+/** Gives every page the shop's time zone, so all of them show times on the same clock. */
+export const ShopClockProvider = ShopTimeZone.Provider;
+
+/** Formats instants on the shop's clock (the browser's when no shop is known), the same way on every page. */
+export function useShopClock(): { dateTime(iso: string): string; date(iso: string): string; time(iso: string): string } {
+  const timeZone = useContext(ShopTimeZone);
+  return {
+    dateTime: (iso) => new Date(iso).toLocaleString(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+    date: (iso) => new Date(iso).toLocaleDateString(undefined, { timeZone, dateStyle: 'medium' }),
+    time: (iso) => new Date(iso).toLocaleTimeString(undefined, { timeZone, timeStyle: 'short' }),
+  };
+}
