@@ -29,6 +29,13 @@ function syncBadge(run: SyncRun) {
   return <Badge>{run.status}</Badge>;
 }
 
+/** A sync run's kind (`full:orders`, `incremental:customers`) in words. */
+function syncKindLabel(kind: string): string {
+  const [mode, resource = ''] = kind.split(':');
+  const what = resource.charAt(0).toUpperCase() + resource.slice(1);
+  return mode === 'full' ? `${what}: full copy` : mode === 'incremental' ? `${what}: changes since the last sync` : kind;
+}
+
 function SyncCard({ overview }: { overview: Overview }) {
   const run = overview.lastSync;
   return (
@@ -46,14 +53,14 @@ function SyncCard({ overview }: { overview: Overview }) {
             <InlineStack gap="200" blockAlign="center">
               {syncBadge(run)}
               <Text as="span" variant="bodyMd">
-                {run.kind}
+                {syncKindLabel(run.kind)}
               </Text>
             </InlineStack>
             <Text as="p" tone="subdued">
               Started {timeAgo(run.startedAt)} ({formatDateTime(run.startedAt, overview.shop.timezone)})
               {run.finishedAt ? `, finished ${timeAgo(run.finishedAt)}` : ''}
             </Text>
-            <Text as="p">{formatCount(run.objectsDone)} records</Text>
+            <Text as="p">{formatCount(run.objectsDone)} {run.status === 'running' ? 'records so far' : run.kind.split(':')[1] ?? 'records'}</Text>
             {run.error && (
               <Banner tone="critical" title="The sync stopped with an error">
                 {run.error}
@@ -64,7 +71,7 @@ function SyncCard({ overview }: { overview: Overview }) {
         {overview.runningSyncs.map((running) => (
           <BlockStack gap="100" key={`${running.kind}-${running.startedAt}`}>
             <Text as="p" variant="bodySm">
-              {running.kind}: {formatCount(running.objectsDone)}
+              {syncKindLabel(running.kind)}: {formatCount(running.objectsDone)}
               {running.objectsTotal ? ` of ${formatCount(running.objectsTotal)}` : ''}
             </Text>
             <ProgressBar progress={running.objectsTotal ? Math.min(100, (100 * running.objectsDone) / running.objectsTotal) : 10} size="small" animated />

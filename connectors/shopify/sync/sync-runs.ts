@@ -13,10 +13,10 @@ export async function updateSyncRun(db: Db, shopId: string, id: string, patch: P
   await db.update(syncRuns).set(patch).where(and(eq(syncRuns.id, id), eq(syncRuns.shopId, shopId)));
 }
 
-export async function finishSyncRun(db: Db, shopId: string, id: string, outcome: { status: 'completed' | 'failed'; error?: string; cursorUpdatedAt?: Date | null }): Promise<void> {
+export async function finishSyncRun(db: Db, shopId: string, id: string, outcome: { status: 'completed' | 'failed'; error?: string; cursorUpdatedAt?: Date | null; objectsDone?: number }): Promise<void> {
   await db
     .update(syncRuns)
-    .set({ status: outcome.status, error: outcome.error ?? null, cursorUpdatedAt: outcome.cursorUpdatedAt ?? null, finishedAt: sql`now()` })
+    .set({ status: outcome.status, error: outcome.error ?? null, cursorUpdatedAt: outcome.cursorUpdatedAt ?? null, finishedAt: sql`now()`, ...(outcome.objectsDone === undefined ? {} : { objectsDone: outcome.objectsDone }) })
     .where(and(eq(syncRuns.id, id), eq(syncRuns.shopId, shopId)));
 }
 

@@ -33,6 +33,9 @@ describe(`sync from the Admin API into Postgres (${testEngine})`, () => {
     expect(await count('order_line_items')).toBe(expectedItems);
     expect(progress.some((p) => p.phase === 'ingesting')).toBe(true);
     expect(connected.fake.bulkOperations().length).toBe(3);
+    // A finished run says how many it copied, not how many lines its file had (an order's line items too).
+    const runs = await database.pool.query(`SELECT kind, objects_done FROM sync_runs WHERE shop_id = $1 AND status = 'completed' ORDER BY kind`, [connected.shop.id]);
+    expect(runs.rows.map((r) => [r.kind, Number(r.objects_done)])).toEqual([['full:customers', 40], ['full:orders', 150], ['full:products', 10]]);
   });
 
   it('keeps what risk control and order status need: client IP, device id, discount codes, tracking', async () => {

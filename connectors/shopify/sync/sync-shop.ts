@@ -45,7 +45,9 @@ export async function syncShop(options: SyncShopOptions): Promise<Record<SyncRes
     try {
       const result = mode === 'full' || !cursor ? await bulkBackfill(options, resource, runId) : await pageChanges(options, resource, cursor, runId);
       counts[resource] = result.count;
-      await finishSyncRun(options.database.db, options.shopId, runId, { status: 'completed', cursorUpdatedAt: result.newest ?? cursor });
+      // While a backfill runs, progress counts its file's lines (an order's line items too); a finished run says how
+      // many products, customers or orders it copied.
+      await finishSyncRun(options.database.db, options.shopId, runId, { status: 'completed', cursorUpdatedAt: result.newest ?? cursor, objectsDone: result.count });
       options.onProgress?.({ resource, phase: 'done', done: result.count, total: result.count });
     } catch (error) {
       await finishSyncRun(options.database.db, options.shopId, runId, { status: 'failed', error: (error as Error).message }).catch(() => undefined);
