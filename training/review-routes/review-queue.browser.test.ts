@@ -40,7 +40,19 @@ describe(`the review queue and models pages in Chromium (${testEngine})`, () => 
     const auditLog = createAuditLog({ db: database.db });
     app = await startAdminTestServer({
       db: database.db,
-      routes: (authenticate) => [reviewQueueRoutes({ db: database.db, auditLog, authenticate, saveAnswerOverride }), modelRoutes({ db: database.db, auditLog, authenticate })],
+      routes: (authenticate) => [
+        reviewQueueRoutes({ db: database.db, auditLog, authenticate, saveAnswerOverride }),
+        // The job runner is not part of this test: a retrain request stores the next version a moment later.
+        modelRoutes({
+          db: database.db,
+          auditLog,
+          authenticate,
+          requestRetrain: async (id, language) => {
+            setTimeout(() => void storeModelVersion(database.db, { shopId: id, language, model: {}, metrics: { accuracy: 0.93, macroF1: 0.88, heldOutSize: 40 }, corpusSize: 431, promote: true }), 1500);
+            return 'retrain-job';
+          },
+        }),
+      ],
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -91,6 +103,14 @@ describe(`the review queue and models pages in Chromium (${testEngine})`, () => 
     expect(versions.find((v) => v.status === 'active')?.version).toBe(2);
     await screenshot(page, 'models-after-rollback');
     expect(blocked).toEqual([]);
+  });
+
+  it('shows a new version by itself after "Retrain now", once training is done', async () => {
+    await page.getByRole('button', { name: 'Retrain now' }).click();
+    await page.getByText('Training a new version').waitFor();
+    await page.getByText('93.0%').waitFor({ timeout: 15_000 });
+    await page.getByText('A new version was trained').waitFor();
+    expect(await page.getByText('Training a new version').count()).toBe(0);
   });
 });
 

@@ -57,19 +57,44 @@ function statusBadge(status: string) {
   return <Badge>Retired</Badge>;
 }
 
+const TRAINING_POLL_MS = 3000;
+// Longer than a large shop's training; after that the page stops looking and a reload shows the result.
+const TRAINING_WATCH_MS = 10 * 60_000;
+
 function ModelsPage({ shop }: PageProps) {
   const { data, error, loading, reload } = useApiData<Models>('/api/admin/models?language=en');
   const [failure, setFailure] = useState<string>();
   const [toast, setToast] = useState<string>();
-  const post = async (path: string, body: unknown, done: string) => {
+  // After "Retrain now", the page looks again every few seconds until the new version appears.
+  const [training, setTraining] = useState<{ versions: number; since: number }>();
+  useEffect(() => {
+    if (!training || !data) return undefined;
+    if (data.versions.length > training.versions) {
+      setTraining(undefined);
+      setToast('A new version was trained');
+      return undefined;
+    }
+    if (Date.now() - training.since > TRAINING_WATCH_MS) {
+      setTraining(undefined);
+      return undefined;
+    }
+    const timer = setTimeout(() => void reload(), TRAINING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [training, data, reload]);
+  const post = async (path: string, body: unknown, done: string): Promise<boolean> => {
     setFailure(undefined);
     try {
       await api(path, { method: 'POST', body });
       setToast(done);
       await reload();
+      return true;
     } catch (caught) {
       setFailure(caught instanceof ApiError ? caught.message : String(caught));
+      return false;
     }
+  };
+  const retrain = async (versions: number) => {
+    if (await post('/api/admin/models/retrain', { language: 'en' }, 'Retraining queued')) setTraining({ versions, since: Date.now() });
   };
 
   if (loading) return <Page title="Models"><Card><SkeletonBodyText lines={6} /></Card></Page>;
@@ -97,11 +122,12 @@ function ModelsPage({ shop }: PageProps) {
       </Button>
     ),
   ]);
-  const primaryAction = data.canRetrain ? { content: 'Retrain now', onAction: () => void post('/api/admin/models/retrain', { language: 'en' }, 'Retraining queued') } : undefined;
+  const primaryAction = data.canRetrain ? { content: 'Retrain now', loading: training !== undefined, onAction: () => void retrain(data.versions.length) } : undefined;
   return (
     <Page title="Models" subtitle="Each night a new model is trained and goes live only if it is not worse on turns trainers labelled." primaryAction={primaryAction}>
       <BlockStack gap="400">
         {failure && <Banner tone="critical" title="That did not work" onDismiss={() => setFailure(undefined)}>{failure}</Banner>}
+        {training && <Banner tone="info" title="Training a new version">It is trained, then checked on the turns trainers labelled; this page shows it when it is done.</Banner>}
         {data.versions.length === 0 ? (
           <Card><EmptyState heading="No model trained yet" image=""><p>The bot answers from the default model until the first nightly training, or run <code>npx storedesk train --shop {shop.domain}</code>.</p></EmptyState></Card>
         ) : (
