@@ -2,6 +2,8 @@
 export interface ChatPageInput {
   shop: string;
   title: string;
+  /** The longest message Direct Line accepts, so the page can say so before sending. */
+  maxTextLength: number;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -27,7 +29,7 @@ export function chatPageHtml(input: ChatPageInput): string {
   #webchat { flex: 1; min-height: 0; }
 </style>
 </head>
-<body data-shop="${escapeHtml(input.shop)}">
+<body data-shop="${escapeHtml(input.shop)}" data-max-text="${Math.floor(input.maxTextLength)}">
 <header>${escapeHtml(input.title)}</header>
 <div id="handoff-banner" role="status" aria-live="polite" hidden></div>
 <div id="chat-error" role="alert" hidden></div>

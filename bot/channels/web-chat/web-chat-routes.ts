@@ -6,6 +6,7 @@ import type { Db } from '../../../db';
 import { queryOf, resolveShop } from '../shared';
 import { chatPageHtml } from './chat-page';
 import { loadWebChatBundle, staticScript, type StaticScript } from './webchat-bundle';
+import { defaultInboundLimits } from '../direct-line';
 
 /** Dependencies of {@link webChatRoutes}. */
 export interface WebChatRoutesDeps {
@@ -58,7 +59,7 @@ export function webChatRoutes(deps: WebChatRoutesDeps): (server: Server) => void
       if (!shopRef) throw new ValidationError('shop is required: /chat?shop=<your-shop>.myshopify.com');
       const shop = await resolveShop(deps.db, shopRef);
       if (!shop) throw new NotFoundError('No installed shop has that id or domain');
-      const html = chatPageHtml({ shop: shop.domain, title: shop.name ? `${shop.name} · Chat` : 'Chat' });
+      const html = chatPageHtml({ shop: shop.domain, title: shop.name ? `${shop.name} · Chat` : 'Chat', maxTextLength: defaultInboundLimits.maxTextLength });
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('content-security-policy', CSP);
       res.setHeader('cache-control', 'no-store');

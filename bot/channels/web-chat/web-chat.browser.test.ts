@@ -73,6 +73,24 @@ describe(`the Web Chat page in Chromium (${testEngine})`, () => {
     await page.screenshot({ path: join(artifactsDir, 'web-chat-3-handoff-banner.png') });
   }, 60_000);
 
+  it('says a message is too long before sending it, and keeps its text', async () => {
+    await page.goto(`${app.base}/chat?shop=${SHOP}`);
+    await page.getByRole('paragraph').filter({ hasText: 'I am the shop assistant' }).first().waitFor();
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    const long = `Here is everything that went wrong with my order. ${'The parcel was late and the box was torn. '.repeat(100)}`;
+    await input.fill(long);
+    await input.press('Enter');
+    await page.getByText(new RegExp(`This message is ${long.length.toLocaleString('en-US').replace(',', ',?')} characters long\\. Please keep it under 4,?000`)).waitFor();
+    expect(await input.inputValue()).toBe(long);
+    expect(await page.getByText('Send failed').count()).toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'web-chat-too-long.png') });
+    await input.fill('What are your opening hours?');
+    await input.press('Enter');
+    await page.getByRole('paragraph').filter({ hasText: 'We are open 9am to 6pm' }).first().waitFor();
+    // The notice goes once a message is sent.
+    await page.getByText('Please keep it under').waitFor({ state: 'detached' });
+  }, 60_000);
+
   it('opens from the widget bubble on the store page and sends the first-party device id with each message', async () => {
     await page.goto(storeUrl);
     await page.locator('#storedesk-chat-bubble').click();

@@ -4,6 +4,7 @@
   var DEVICE_KEY = 'storedesk.deviceId';
   var params = new URLSearchParams(location.search);
   var shop = document.body.getAttribute('data-shop');
+  var maxText = Number(document.body.getAttribute('data-max-text')) || Infinity;
   var banner = document.getElementById('handoff-banner');
   var errorBox = document.getElementById('chat-error');
 
@@ -62,9 +63,18 @@
       return res.json();
     })
     .then(function (session) {
-      var store = window.WebChat.createStore({}, function () {
+      var store = window.WebChat.createStore({}, function (web) {
         return function (next) {
           return function (action) {
+            // The server refuses longer messages, and Web Chat would only say "Send failed": say why, keep the text.
+            if (action.type === 'WEB_CHAT/SUBMIT_SEND_BOX') {
+              var length = String(web.getState().sendBoxValue || '').length;
+              if (length > maxText) {
+                web.dispatch({ type: 'WEB_CHAT/SET_NOTIFICATION', payload: { id: 'too-long', level: 'warn', message: 'This message is ' + length.toLocaleString() + ' characters long. Please keep it under ' + maxText.toLocaleString() + ' and send it again, or split it in two.' } });
+                return undefined;
+              }
+              web.dispatch({ type: 'WEB_CHAT/DISMISS_NOTIFICATION', payload: { id: 'too-long' } });
+            }
             if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && device) {
               var activity = action.payload.activity;
               activity.channelData = Object.assign({}, activity.channelData, { deviceId: device });
