@@ -38,9 +38,9 @@ export function availabilityAt(at: Date, timeZone: string, hours: BusinessHours 
     const day = WEEKDAYS[(local.day + offset) % 7]!;
     const range = hours[day];
     if (!range) continue;
-    const [from, to] = range.split('-') as [string, string];
+    const from = range.open;
     const start = toMinutes(from);
-    const end = toMinutes(to);
+    const end = toMinutes(range.close);
     if (offset === 0 && local.minutes >= start && local.minutes < end) return { open: true };
     if (offset === 0 && local.minutes >= start) continue;
     if (start < end) return { open: false, next: { day, time: from } };

@@ -8,7 +8,7 @@ describe('the bot reads the settings the admin saves', () => {
     const { settings, problems } = parseBotSettings(patch.patch);
     expect(problems).toEqual([]);
     expect(settings.botThreshold).toBe(0.75);
-    expect(settings.businessHours).toEqual({ mon: '09:00-18:00', tue: '09:00-18:00', wed: '09:00-18:00', thu: '09:00-18:00', fri: '09:00-18:00', sat: '10:00-14:00', sun: null });
+    expect(settings.businessHours).toEqual({ ...defaultShopSettings.businessHours, sat: { open: '10:00', close: '14:00' } });
   });
 
   it('leaves unsaved settings unset, so the model keeps its threshold and the bot never claims the team is away', () => {

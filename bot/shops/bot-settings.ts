@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { businessHoursSchema, shopSettingsSchema } from '../../db';
+import { businessHoursSchema, shopSettingsSchema, type BusinessHours as StoredHours } from '../../db';
 
 /** Days as keys of {@link BotSettings.businessHours}. */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 /** One of {@link WEEKDAYS}. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Opening hours per day as `HH:MM-HH:MM`; a day that is missing or null is closed. */
-export type BusinessHours = Partial<Record<Weekday, string | null>>;
+/** Opening hours per day, as the admin stores them (`{ open, close }`); a day that is missing or null is closed. */
+export type BusinessHours = Partial<StoredHours>;
 
 /** The bot's part of a shop's settings document. */
 export interface BotSettings {
@@ -41,9 +41,7 @@ export function parseBotSettings(settings: Record<string, unknown>): { settings:
     else problems.push(name);
   };
   read('botConfidenceThreshold', stored.threshold, (value) => (result.botThreshold = value));
-  read('businessHours', stored.hours, (hours) => {
-    result.businessHours = Object.fromEntries(Object.entries(hours).map(([day, open]) => [day, open ? `${open.open}-${open.close}` : null]));
-  });
+  read('businessHours', stored.hours, (hours) => (result.businessHours = hours));
   read('privacyNoticeUrl', stored.privacyNoticeUrl, (url) => (result.privacyNoticeUrl = url));
   return { settings: result, problems };
 }

@@ -2,4 +2,4 @@ export { readBody, rawBodyOf } from './read-body';
 export type { BodyLimits } from './read-body';
 export type { RouteModule } from './route-module';
 export { clientAddress } from './client-address';
-export { storableJson, unstorableTextAt } from './storable-text';
+export { parseStorableJson, unstorableTextAt } from './storable-text';

@@ -1,4 +1,4 @@
-import { storableJson, unstorableTextAt } from './storable-text';
+import { parseStorableJson, unstorableTextAt } from './storable-text';
 
 describe('text the database can store', () => {
   it('finds a NUL or an unpaired surrogate in any string or key, and passes whole emoji', () => {
@@ -16,6 +16,8 @@ describe('text the database can store', () => {
   });
 
   it('cleans a payload that must be kept: NULs removed, broken halves replaced, the rest untouched', () => {
-    expect(storableJson({ note: 'a\u0000b', emoji: 'ok 😀', half: 'x\ud83d', ['key\u0000']: [1, 'y\udc00'] })).toEqual({ note: 'ab', emoji: 'ok 😀', half: 'x\ufffd', key: [1, 'y\ufffd'] });
+    const raw = String.raw`{"note":"a\u0000b","emoji":"ok \ud83d\ude00","half":"x\ud83d","key\u0000":[1,"y\udc00"]}`;
+    expect(parseStorableJson(raw)).toEqual({ note: 'ab', emoji: 'ok 😀', half: 'x\ufffd', key: [1, 'y\ufffd'] });
+    expect(() => parseStorableJson('{"a":')).toThrow(SyntaxError);
   });
 });

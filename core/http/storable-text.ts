@@ -29,13 +29,13 @@ export function unstorableTextAt(value: unknown, root = 'body'): string | undefi
 }
 
 /**
- * A copy of parsed JSON that the database can store: NUL characters removed, unpaired surrogates replaced by U+FFFD.
+ * Parses JSON into a value the database can store: NUL characters removed, unpaired surrogates replaced by U+FFFD.
  * For payloads we must keep even when a sender's text is broken (Shopify's webhooks), not for our own API's input,
- * which is refused instead.
+ * which is refused instead. Throws as `JSON.parse` does on malformed text.
  */
-export function storableJson(value: unknown): unknown {
-  const clean = (text: string) => (UNSTORABLE.test(text) ? text.replace(UNSTORABLE_ALL, (match) => (match === '\u0000' ? '' : '\ufffd')) : text);
-  return JSON.parse(JSON.stringify(value), (_key, item: unknown) => {
+export function parseStorableJson(text: string): unknown {
+  const clean = (value: string) => (UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, (match) => (match === '\u0000' ? '' : '\ufffd')) : value);
+  return JSON.parse(text, (_key, item: unknown) => {
     if (typeof item === 'string') return clean(item);
     if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).some((key) => UNSTORABLE.test(key))) {
       return Object.fromEntries(Object.entries(item).map(([key, inner]) => [clean(key), inner]));

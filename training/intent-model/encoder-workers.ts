@@ -113,7 +113,7 @@ function rejectAll(waiting: Map<number, Waiting>, error: Error): void {
   waiting.clear();
 }
 
-/** How many encoder threads a large training run uses: one per core, at most 4 (each holds ~100 MB). */
+/** How many encoder threads a large training run uses: one per core, at most 4 (each holds ~115-140 MB). */
 export function encoderThreadCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }

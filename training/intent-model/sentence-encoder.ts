@@ -15,7 +15,7 @@ export const SENTENCE_DIMENSIONS = 512;
 const BATCH = 8;
 // A buyer's message past this length adds cost without adding intent.
 const MAX_CHARS = 400;
-// Below this many texts, starting more encoder threads (~0.5 s and ~100 MB each) costs more than it saves; a
+// Below this many texts, starting more encoder threads (~0.5 s and ~115-140 MB each) costs more than it saves; a
 // default catalog (hundreds of lines) is encoded on the one long-lived thread alone.
 const THREADED_FROM = 1000;
 

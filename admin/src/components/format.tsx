@@ -16,7 +16,7 @@ export function timeAgo(iso: string, now = Date.now()): string {
   return format.format(seconds, 'second');
 }
 
-/** A date and time on the shop's clock. */
-export function formatDateTime(iso: string, timeZone: string): string {
+/** A date and time on the shop's clock (the browser's without a time zone). */
+export function formatDateTime(iso: string, timeZone?: string): string {
   return new Date(iso).toLocaleString(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { formatDateTime } from './format';
 
 const ShopTimeZone = createContext<string | undefined>(undefined);
 
@@ -9,7 +10,7 @@ export const ShopClockProvider = ShopTimeZone.Provider;
 export function useShopClock(): { dateTime(iso: string): string; date(iso: string): string; time(iso: string): string } {
   const timeZone = useContext(ShopTimeZone);
   return {
-    dateTime: (iso) => new Date(iso).toLocaleString(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+    dateTime: (iso) => formatDateTime(iso, timeZone),
     date: (iso) => new Date(iso).toLocaleDateString(undefined, { timeZone, dateStyle: 'medium' }),
     time: (iso) => new Date(iso).toLocaleTimeString(undefined, { timeZone, timeStyle: 'short' }),
   };

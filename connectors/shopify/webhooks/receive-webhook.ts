@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { UnauthorizedError, ValidationError } from '../../../core/errors';
 import type { Logger } from '../../../core/logging';
 import { findShopByDomain, schema, type Db } from '../../../db';
-import { rawBodyOf, storableJson } from '../../../core/http';
+import { parseStorableJson, rawBodyOf } from '../../../core/http';
 import { isKnownTopic } from './topics';
 import { errorForLog } from '../../../core/logging';
 
@@ -44,7 +44,7 @@ export function webhookRoutes(deps: ReceiveWebhookDeps) {
       let payload: unknown;
       try {
         // A customer's note may hold a NUL or half an emoji, which the database cannot store: keep the rest.
-        payload = storableJson(JSON.parse(raw.toString('utf8')));
+        payload = parseStorableJson(raw.toString('utf8'));
       } catch {
         throw new ValidationError('Webhook body is not JSON');
       }
